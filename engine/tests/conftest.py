@@ -1,0 +1,33 @@
+"""Pure tests of the rule engine: no Odoo, no database.
+
+The repository root goes on sys.path so that ``import engine`` works as a top-level package, and
+this folder so that the test modules share ``verzuim_builders``.
+"""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+for path in (HERE.parent.parent, HERE):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+from verzuim_builders import Timeline, school_calendar  # noqa: E402
+
+
+@pytest.fixture
+def calendar():
+    """The school year 2026-27: autumn and Christmas vacations, Dutch public holidays."""
+    return school_calendar()
+
+
+@pytest.fixture
+def timeline(calendar):
+    """A factory of timelines (one student's registrations); the school calendar by default."""
+
+    def make(on_calendar=None):
+        return Timeline(on_calendar or calendar)
+
+    return make

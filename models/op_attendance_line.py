@@ -1,0 +1,391 @@
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .op_session import SCHOOL_TZ
+
+STATUSES = [
+    ("present", "Present"),
+    ("absent", "Absent"),
+    ("late", "Late"),
+    ("removed", "Removed from class"),
+]
+CATEGORIES = [
+    ("present", "Present"),
+    ("authorized", "Authorized"),
+    ("unauthorized", "Unauthorized"),
+]
+SOURCES = [
+    ("manual", "Set afterwards"),
+    ("notice", "Notice"),
+    ("teacher", "Teacher"),
+    ("default", "Default"),
+]
+OPENEDUCAT_FLAGS = ("present", "absent", "late", "excused")
+PRIVILEGED = "mbo_verzuim.group_frontoffice,mbo_verzuim.group_coordinator"
+
+
+def flags_for(status, category):
+    """OpenEduCat's booleans for one authoritative status."""
+    excused = category == "authorized"
+    return {
+        "present": status == "present",
+        "late": status == "late",
+        "absent": status in ("absent", "removed") and not excused,
+        "excused": status in ("absent", "removed") and excused,
+    }
+
+
+def status_from_flags(vals):
+    """The status that OpenEduCat's booleans in ``vals`` ask for (RPC, import, their form)."""
+    if vals.get("late"):
+        return "late"
+    if vals.get("absent") or vals.get("excused"):
+        return "absent"
+    if vals.get("present"):
+        return "present"
+    if "present" in vals:
+        return "absent"
+    return None
+
+
+class OpAttendanceLine(models.Model):
+    _inherit = "op.attendance.line"
+
+    verzuim_session_id = fields.Many2one(
+        "op.session", string="Lesson", related="attendance_id.session_id", store=True, index=True
+    )
+    verzuim_teacher_user_id = fields.Many2one(
+        "res.users",
+        string="Teacher",
+        related="attendance_id.session_id.faculty_id.partner_id.user_id",
+        store=True,
+        index=True,
+    )
+    verzuim_slb_id = fields.Many2one(
+        "res.users", string="SLB", related="student_id.verzuim_slb_id", store=True, index=True
+    )
+    verzuim_lesson_date = fields.Date(
+        string="Lesson Date", compute="_compute_verzuim_lesson", store=True, index=True
+    )
+    verzuim_lesson_minutes = fields.Integer(
+        string="Lesson Minutes", compute="_compute_verzuim_lesson", store=True
+    )
+    verzuim_status = fields.Selection(
+        STATUSES, string="Status", required=True, default="present", tracking=True, index=True
+    )
+    verzuim_late_minutes = fields.Integer(string="Minutes Late", tracking=True)
+    verzuim_removed_at = fields.Datetime(string="Removed At", tracking=True)
+    verzuim_teacher_reason_id = fields.Many2one(
+        "verzuim.reason",
+        string="Reason Given by Teacher",
+        domain="[('code', '!=', 'onbekend')]",
+        ondelete="restrict",
+    )
+    verzuim_manual_reason_id = fields.Many2one(
+        "verzuim.reason", string="Reason Set Afterwards", ondelete="restrict", groups=PRIVILEGED
+    )
+    verzuim_notice_id = fields.Many2one(
+        "verzuim.notice", string="Notice", index=True, ondelete="set null", groups=PRIVILEGED
+    )
+    verzuim_reason_id = fields.Many2one(
+        "verzuim.reason",
+        string="Reason",
+        compute="_compute_verzuim_reason",
+        inverse="_inverse_verzuim_reason",
+        store=True,
+        index=True,
+        tracking=True,
+        groups=PRIVILEGED,
+    )
+    verzuim_reason_source = fields.Selection(
+        SOURCES,
+        string="Reason Source",
+        compute="_compute_verzuim_reason",
+        store=True,
+        groups=PRIVILEGED,
+    )
+    verzuim_visible_reason_id = fields.Many2one(
+        "verzuim.reason",
+        string="Absence Reason",
+        compute="_compute_verzuim_visible_reason",
+        inverse="_inverse_verzuim_visible_reason",
+        search="_search_verzuim_visible_reason",
+        help="The reason, unless it is health data you may not see.",
+    )
+    verzuim_reason_label = fields.Char(
+        string="Reason Shown", compute="_compute_verzuim_visible_reason"
+    )
+    verzuim_is_unknown = fields.Boolean(
+        string="Unknown Absence", compute="_compute_verzuim_reason", store=True, index=True
+    )
+    verzuim_category = fields.Selection(
+        CATEGORIES, string="Category", compute="_compute_verzuim_reason", store=True, index=True
+    )
+    verzuim_minutes = fields.Integer(
+        string="Minutes Missed", compute="_compute_verzuim_minutes", store=True, aggregator="sum"
+    )
+    verzuim_attended = fields.Boolean(
+        string="Attended", compute="_compute_verzuim_minutes", store=True
+    )
+
+    @api.depends(
+        "attendance_id.session_id.start_datetime",
+        "attendance_id.session_id.end_datetime",
+        "attendance_id.attendance_date",
+    )
+    def _compute_verzuim_lesson(self):
+        tz = pytz.timezone(SCHOOL_TZ)
+        for line in self:
+            session = line.attendance_id.session_id
+            if session.start_datetime and session.end_datetime:
+                local = pytz.utc.localize(session.start_datetime).astimezone(tz)
+                line.verzuim_lesson_date = local.date()
+                delta = session.end_datetime - session.start_datetime
+                line.verzuim_lesson_minutes = int(delta.total_seconds() // 60)
+            else:
+                line.verzuim_lesson_date = line.attendance_id.attendance_date
+                line.verzuim_lesson_minutes = 0
+
+    @api.depends(
+        "verzuim_status",
+        "verzuim_manual_reason_id",
+        "verzuim_notice_id.reason_id",
+        "verzuim_notice_id.state",
+        "verzuim_teacher_reason_id",
+    )
+    def _compute_verzuim_reason(self):
+        unknown = self.env["verzuim.reason"]._unknown()
+        for line in self:
+            reason, source = line._verzuim_effective_reason(unknown)
+            line.verzuim_reason_id = reason
+            line.verzuim_reason_source = source
+            line.verzuim_is_unknown = bool(reason) and reason == unknown
+            line.verzuim_category = reason.category if reason else "present"
+
+    def _verzuim_effective_reason(self, unknown):
+        """Precedence of domain.md §5: set afterwards, notice, teacher, unknown."""
+        if self.verzuim_status == "present":
+            return self.env["verzuim.reason"], False
+        if self.verzuim_manual_reason_id:
+            return self.verzuim_manual_reason_id, "manual"
+        notice = self.verzuim_notice_id
+        if self.verzuim_status == "absent" and notice and notice.state != "cancelled":
+            return notice.reason_id, "notice"
+        if self.verzuim_teacher_reason_id:
+            return self.verzuim_teacher_reason_id, "teacher"
+        return unknown, "default"
+
+    def _inverse_verzuim_reason(self):
+        for line in self:
+            line.verzuim_manual_reason_id = line.verzuim_reason_id
+
+    @api.depends_context("uid")
+    @api.depends("verzuim_reason_id", "verzuim_category", "student_id.verzuim_slb_id")
+    def _compute_verzuim_visible_reason(self):
+        for line in self:
+            reason = line.sudo().verzuim_reason_id
+            if reason.is_health and not line._verzuim_may_see_health():
+                line.verzuim_visible_reason_id = False
+                line.verzuim_reason_label = self.env._("Authorized absence")
+            else:
+                line.verzuim_visible_reason_id = reason
+                line.verzuim_reason_label = reason.name or ""
+
+    def _verzuim_may_see_health(self):
+        user = self.env.user
+        if self.env.su or user.has_group("mbo_verzuim.group_frontoffice"):
+            return True
+        if user.has_group("mbo_verzuim.group_coordinator"):
+            return True
+        return user.has_group("mbo_verzuim.group_slb") and (
+            self.sudo().student_id.verzuim_slb_id == user
+        )
+
+    def _inverse_verzuim_visible_reason(self):
+        self.check_access("write")
+        for line in self:
+            line.sudo().verzuim_manual_reason_id = line.verzuim_visible_reason_id
+
+    def _search_verzuim_visible_reason(self, operator, value):
+        return [("verzuim_reason_id", operator, value)]
+
+    @api.depends(
+        "verzuim_status",
+        "verzuim_late_minutes",
+        "verzuim_removed_at",
+        "verzuim_lesson_minutes",
+    )
+    def _compute_verzuim_minutes(self):
+        late_counts = self.env["ir.config_parameter"].sudo().get_param(
+            "mbo_verzuim.late_counts_as_absence", "True"
+        ) not in ("False", "0", "")
+        for line in self:
+            status = line.verzuim_status
+            line.verzuim_attended = status in ("present", "late", "removed")
+            if status == "absent":
+                line.verzuim_minutes = line.verzuim_lesson_minutes
+            elif status == "late":
+                line.verzuim_minutes = line.verzuim_late_minutes if late_counts else 0
+            elif status == "removed":
+                line.verzuim_minutes = line._verzuim_minutes_after_removal()
+            else:
+                line.verzuim_minutes = 0
+
+    def _verzuim_minutes_after_removal(self):
+        end = self.attendance_id.session_id.end_datetime
+        if not (end and self.verzuim_removed_at):
+            return 0
+        return max(0, int((end - self.verzuim_removed_at).total_seconds() // 60))
+
+    # --- consistency with OpenEduCat's booleans ---------------------------------------------
+
+    @api.model
+    def _verzuim_normalize(self, vals):
+        """One status in ``vals``; no lateness or removal data that the status does not use."""
+        vals = dict(vals)
+        flag_status = status_from_flags(vals)
+        if "verzuim_status" not in vals and flag_status:
+            vals["verzuim_status"] = flag_status
+            if vals.get("excused") and not vals.get("verzuim_teacher_reason_id"):
+                correction = self.env.ref("mbo_verzuim.reason_correctie", raise_if_not_found=False)
+                vals["verzuim_teacher_reason_id"] = correction.id if correction else False
+        for flag in OPENEDUCAT_FLAGS:
+            vals.pop(flag, None)
+        status = vals.get("verzuim_status")
+        if status and status != "late":
+            vals["verzuim_late_minutes"] = 0
+        if status and status != "removed":
+            vals["verzuim_removed_at"] = False
+        if status == "present":
+            vals.setdefault("verzuim_teacher_reason_id", False)
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [self._verzuim_normalize(vals) for vals in vals_list]
+        lines = super().create(vals_list)
+        lines._verzuim_apply_notices()
+        lines._verzuim_sync_flags()
+        return lines
+
+    def write(self, vals):
+        vals = self._verzuim_normalize(vals)
+        result = super().write(vals)
+        if {"student_id", "attendance_id"} & set(vals):
+            self._verzuim_apply_notices()
+        self._verzuim_sync_flags()
+        return result
+
+    def _verzuim_sync_flags(self):
+        """Write OpenEduCat's booleans where they differ from the status: one write per
+        combination of flags, so saving a register costs the same for 3 or 30 students."""
+        todo = {}
+        for line in self:
+            wanted = flags_for(line.verzuim_status, line.verzuim_category)
+            if any(line[flag] != value for flag, value in wanted.items()):
+                todo.setdefault(tuple(sorted(wanted.items())), []).append(line.id)
+        for wanted, ids in todo.items():
+            super(OpAttendanceLine, self.browse(ids)).write(dict(wanted))
+        return True
+
+    def _verzuim_apply_notices(self):
+        notices = self.env["verzuim.notice"].sudo()
+        notices._apply_to_lines(self.sudo())
+
+    # --- bad input ------------------------------------------------------------------------
+
+    @api.constrains("verzuim_status", "verzuim_late_minutes", "verzuim_lesson_minutes")
+    def _check_verzuim_late_minutes(self):
+        for line in self.filtered(lambda line: line.verzuim_status == "late"):
+            length = line.verzuim_lesson_minutes
+            if line.verzuim_late_minutes < 1 or (length and line.verzuim_late_minutes > length):
+                raise ValidationError(
+                    self.env._(
+                        "%(student)s: minutes late must be between 1 and the lesson's length "
+                        "(%(length)s minutes).",
+                        student=line.student_id.name,
+                        length=length or "?",
+                    )
+                )
+
+    @api.constrains("verzuim_status", "verzuim_removed_at")
+    def _check_verzuim_removed_at(self):
+        for line in self.filtered(lambda line: line.verzuim_status == "removed"):
+            session = line.attendance_id.session_id
+            removed = line.verzuim_removed_at
+            if not removed or (
+                session and not session.start_datetime <= removed < session.end_datetime
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(student)s: a removal from class needs the time of removal, during "
+                        "the lesson.",
+                        student=line.student_id.name,
+                    )
+                )
+
+    @api.constrains("verzuim_status", "verzuim_teacher_reason_id", "verzuim_manual_reason_id")
+    def _check_verzuim_reason_fits_status(self):
+        for line in self.sudo():
+            for reason in line.verzuim_teacher_reason_id | line.verzuim_manual_reason_id:
+                if line.verzuim_status == "present" or not reason._fits_status(line.verzuim_status):
+                    raise ValidationError(
+                        self.env._(
+                            "%(student)s: the reason '%(reason)s' does not fit a registration "
+                            "that is '%(status)s'.",
+                            student=line.student_id.name,
+                            reason=reason.name,
+                            status=dict(
+                                self._fields["verzuim_status"]._description_selection(self.env)
+                            )[line.verzuim_status],
+                        )
+                    )
+
+    @api.constrains("student_id", "attendance_id")
+    def _check_verzuim_student_in_class(self):
+        batches = self.sudo().attendance_id.batch_id
+        enrolled = {
+            (row.student_id.id, row.batch_id.id)
+            for row in self.env["op.student.course"]
+            .sudo()
+            .search([("student_id", "in", self.student_id.ids), ("batch_id", "in", batches.ids)])
+        }
+        for line in self.sudo():
+            batch = line.attendance_id.batch_id
+            if batch and (line.student_id.id, batch.id) not in enrolled:
+                raise ValidationError(
+                    self.env._(
+                        "%(student)s is not a student of class %(batch)s, so cannot be "
+                        "registered in its lesson.",
+                        student=line.student_id.name,
+                        batch=batch.name,
+                    )
+                )
+
+    # --- the teacher's actions --------------------------------------------------------------
+
+    def action_verzuim_present(self):
+        self.write({"verzuim_status": "present"})
+
+    def action_verzuim_absent(self):
+        self.write({"verzuim_status": "absent"})
+
+    def action_verzuim_late(self):
+        return self._verzuim_open_wizard("late")
+
+    def action_verzuim_removed(self):
+        return self._verzuim_open_wizard("removed")
+
+    def _verzuim_open_wizard(self, mode):
+        self.ensure_one()
+        self.check_access("write")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.student_id.name,
+            "res_model": "verzuim.registration.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_line_id": self.id, "default_mode": mode},
+        }

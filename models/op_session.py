@@ -1,0 +1,181 @@
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
+
+SCHOOL_TZ = "Europe/Amsterdam"
+
+
+class OpSession(models.Model):
+    _inherit = "op.session"
+
+    def _verzuim_tz(self):
+        """The school's time zone: the user's, else Europe/Amsterdam (never an error)."""
+        return pytz.timezone(self.env.user.tz or self.env.context.get("tz") or SCHOOL_TZ)
+
+    @api.depends("start_datetime", "end_datetime")
+    def _compute_timing(self):
+        tz = self._verzuim_tz()
+        for session in self:
+            if session.start_datetime and session.end_datetime:
+                start = pytz.utc.localize(session.start_datetime).astimezone(tz)
+                end = pytz.utc.localize(session.end_datetime).astimezone(tz)
+                session.timing = f"{start:%H:%M} - {end:%H:%M}"
+            else:
+                session.timing = False
+
+    @api.depends("faculty_id", "subject_id", "start_datetime", "end_datetime")
+    def _compute_name(self):
+        tz = self._verzuim_tz()
+        for session in self:
+            if (
+                session.faculty_id
+                and session.subject_id
+                and session.start_datetime
+                and session.end_datetime
+            ):
+                start = pytz.utc.localize(session.start_datetime).astimezone(tz)
+                end = pytz.utc.localize(session.end_datetime).astimezone(tz)
+                session.name = (
+                    f"{session.faculty_id.name}:{session.subject_id.name}:"
+                    f"{start:%d-%m-%Y %H:%M}-{end:%H:%M}"
+                )
+            else:
+                session.name = False
+
+    verzuim_sheet_id = fields.Many2one(
+        "op.attendance.sheet", string="Register", compute="_compute_verzuim_sheet_id"
+    )
+    verzuim_register_state = fields.Selection(
+        [("todo", "To register"), ("started", "In progress"), ("done", "Registered")],
+        string="Registration",
+        compute="_compute_verzuim_register_state",
+        store=True,
+        index=True,
+    )
+    verzuim_to_register = fields.Boolean(
+        string="Still to Register",
+        compute="_compute_verzuim_to_register",
+        search="_search_verzuim_to_register",
+        help="The lesson has ended and its register is not complete.",
+    )
+    verzuim_lesson_date = fields.Date(
+        string="Lesson Date", compute="_compute_verzuim_lesson_date", store=True, index=True
+    )
+
+    @api.depends("attendance_sheet")
+    def _compute_verzuim_sheet_id(self):
+        for session in self:
+            session.verzuim_sheet_id = session.attendance_sheet[:1]
+
+    @api.depends("attendance_sheet.state")
+    def _compute_verzuim_register_state(self):
+        for session in self:
+            sheets = session.attendance_sheet
+            if not sheets:
+                session.verzuim_register_state = "todo"
+            elif all(sheet.state == "done" for sheet in sheets):
+                session.verzuim_register_state = "done"
+            else:
+                session.verzuim_register_state = "started"
+
+    @api.depends("start_datetime")
+    def _compute_verzuim_lesson_date(self):
+        tz = pytz.timezone(SCHOOL_TZ)
+        for session in self:
+            start = session.start_datetime
+            session.verzuim_lesson_date = start and pytz.utc.localize(start).astimezone(tz).date()
+
+    def _compute_verzuim_to_register(self):
+        now = fields.Datetime.now()
+        for session in self:
+            session.verzuim_to_register = (
+                session.end_datetime
+                and session.end_datetime <= now
+                and session.state != "cancel"
+                and session.verzuim_register_state != "done"
+            )
+
+    def _search_verzuim_to_register(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on 'Still to Register'."))
+        domain = [
+            ("end_datetime", "<=", fields.Datetime.now()),
+            ("state", "!=", "cancel"),
+            ("verzuim_register_state", "!=", "done"),
+        ]
+        return domain if (operator == "=") == value else ["!", *expression.normalize_domain(domain)]
+
+    def action_verzuim_open_register(self):
+        """Open the lesson's register, creating it with everyone present."""
+        self.ensure_one()
+        sheet = self.verzuim_sheet_id or self._verzuim_create_sheet()
+        sheet._verzuim_fill_lines()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Register: %s", self.name),
+            "res_model": "op.attendance.sheet",
+            "res_id": sheet.id,
+            "view_mode": "form",
+            "views": [
+                (self.env.ref("mbo_verzuim.op_attendance_sheet_view_form_register").id, "form")
+            ],
+            "target": "current",
+        }
+
+    def _verzuim_create_sheet(self):
+        Register = self.env["op.attendance.register"].sudo()
+        register = Register.search(
+            [("batch_id", "=", self.batch_id.id), ("course_id", "=", self.course_id.id)], limit=1
+        ) or Register.create(
+            {
+                "name": (self.batch_id.code or "")[:16],
+                "code": f"R{self.batch_id.id}-{self.course_id.id}"[:16],
+                "batch_id": self.batch_id.id,
+                "course_id": self.course_id.id,
+            }
+        )
+        return self.env["op.attendance.sheet"].create(
+            {
+                "register_id": register.id,
+                "session_id": self.id,
+                "attendance_date": self.verzuim_lesson_date,
+                "faculty_id": self.faculty_id.id,
+                "state": "start",
+            }
+        )
+
+    @api.model
+    def _cron_remind_teachers(self):
+        """Daily: one activity per teacher listing the lessons still to register."""
+        sessions = self.sudo().search([("verzuim_to_register", "=", True)])
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id("op.session")
+        Activity = self.env["mail.activity"].sudo()
+        existing = set(
+            Activity.search(
+                [
+                    ("res_model", "=", "op.session"),
+                    ("res_id", "in", sessions.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            ).mapped(lambda a: (a.res_id, a.user_id.id))
+        )
+        vals_list = []
+        for session in sessions:
+            user = session.faculty_id.partner_id.user_id
+            if not user or (session.id, user.id) in existing:
+                continue
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": session.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": user.id,
+                    "date_deadline": fields.Date.context_today(self),
+                    "summary": self.env._("Register this lesson"),
+                }
+            )
+        Activity.create(vals_list)
+        return len(vals_list)

@@ -1,0 +1,132 @@
+from odoo import api, fields, models
+
+from ..engine.obligation import age_on, obligation
+
+FOLLOW_UP_GROUPS = (
+    "mbo_verzuim.group_frontoffice,mbo_verzuim.group_slb,mbo_verzuim.group_coordinator"
+)
+OBLIGATIONS = [
+    ("leerplichtig", "Leerplichtig (under 16)"),
+    ("kwalificatieplichtig", "Kwalificatieplichtig (16–17, no startkwalificatie)"),
+    ("rmc", "RMC target group (18–22, no startkwalificatie)"),
+    ("none", "None"),
+]
+
+
+class OpStudent(models.Model):
+    _inherit = "op.student"
+
+    verzuim_startkwalificatie = fields.Boolean(
+        string="Startkwalificatie",
+        help="Holds a havo/vwo diploma or an MBO diploma at level 2, 3 or 4.",
+    )
+    verzuim_slb_id = fields.Many2one(
+        "res.users",
+        string="Study Career Coach (SLB)",
+        index=True,
+        domain=lambda self: [("groups_id", "in", self.env.ref("mbo_verzuim.group_slb").ids)],
+    )
+    verzuim_age = fields.Integer(string="Age", compute="_compute_verzuim_obligation")
+    verzuim_obligation = fields.Selection(
+        OBLIGATIONS, string="Obligation", compute="_compute_verzuim_obligation"
+    )
+
+    @api.depends("birth_date", "verzuim_startkwalificatie")
+    @api.depends_context("verzuim_date")
+    def _compute_verzuim_obligation(self):
+        day = self.env.context.get("verzuim_date") or fields.Date.context_today(self)
+        day = fields.Date.to_date(day)
+        for student in self:
+            student.verzuim_age = age_on(student.birth_date, day) or 0
+            student.verzuim_obligation = obligation(
+                student.birth_date, student.verzuim_startkwalificatie, day
+            )
+
+    verzuim_unauthorized_hours = fields.Float(
+        string="Unauthorized Hours (4 weeks)",
+        groups=FOLLOW_UP_GROUPS,
+        compute="_compute_verzuim_summary",
+        digits=(6, 2),
+        help="Unauthorized hours missed in the last 4 school weeks (lesweken).",
+    )
+    verzuim_authorized_hours = fields.Float(
+        string="Authorized Hours (4 weeks)",
+        groups=FOLLOW_UP_GROUPS,
+        compute="_compute_verzuim_summary",
+        digits=(6, 2),
+        help="Authorized hours missed in the last 4 school weeks (lesweken).",
+    )
+    verzuim_attendance_rate = fields.Float(
+        string="Attendance This School Year (%)",
+        groups=FOLLOW_UP_GROUPS,
+        compute="_compute_verzuim_summary",
+        digits=(5, 1),
+    )
+    verzuim_line_count = fields.Integer(
+        string="Registrations", compute="_compute_verzuim_summary", groups=FOLLOW_UP_GROUPS
+    )
+    verzuim_notice_count = fields.Integer(
+        string="Notices", compute="_compute_verzuim_notices", groups=FOLLOW_UP_GROUPS
+    )
+
+    @api.depends_context("verzuim_date")
+    def _compute_verzuim_summary(self):
+        today = fields.Date.to_date(
+            self.env.context.get("verzuim_date") or fields.Date.context_today(self)
+        )
+        window_start = self.env["verzuim.holiday"]._lesweken_back(today, 4)
+        year_start = today.replace(month=8, day=1)
+        if year_start > today:
+            year_start = year_start.replace(year=today.year - 1)
+        Line = self.env["op.attendance.line"].sudo()
+        recent = Line._read_group(
+            [
+                ("student_id", "in", self.ids),
+                ("verzuim_lesson_date", ">=", window_start),
+                ("verzuim_lesson_date", "<=", today),
+            ],
+            ["student_id", "verzuim_category"],
+            ["verzuim_minutes:sum"],
+        )
+        year = Line._read_group(
+            [
+                ("student_id", "in", self.ids),
+                ("verzuim_lesson_date", ">=", year_start),
+                ("verzuim_lesson_date", "<=", today),
+            ],
+            ["student_id"],
+            ["verzuim_lesson_minutes:sum", "verzuim_minutes:sum", "__count"],
+        )
+        minutes = {(student.id, category): total for student, category, total in recent}
+        rates = {student.id: (lesson, missed, count) for student, lesson, missed, count in year}
+        for student in self:
+            student.verzuim_unauthorized_hours = minutes.get((student.id, "unauthorized"), 0) / 60
+            student.verzuim_authorized_hours = minutes.get((student.id, "authorized"), 0) / 60
+            lesson, missed, count = rates.get(student.id, (0, 0, 0))
+            student.verzuim_attendance_rate = 100.0 * (lesson - missed) / lesson if lesson else 0
+            student.verzuim_line_count = count
+
+    def _compute_verzuim_notices(self):
+        counts = dict(
+            self.env["verzuim.notice"]._read_group(
+                [("student_id", "in", self.ids)], ["student_id"], ["__count"]
+            )
+        )
+        for student in self:
+            student.verzuim_notice_count = counts.get(student, 0)
+
+    def action_verzuim_view_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "mbo_verzuim.op_attendance_line_action_all"
+        )
+        action["domain"] = [("student_id", "=", self.id)]
+        action["context"] = {"search_default_filter_absent": 1}
+        return action
+
+    def action_verzuim_view_notices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("mbo_verzuim.verzuim_notice_action")
+        action["domain"] = [("student_id", "=", self.id)]
+        action["context"] = {"default_student_id": self.id}
+        return action

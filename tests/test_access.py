@@ -1,0 +1,161 @@
+from datetime import date, time
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import VerzuimCase, utc
+
+MONDAY = date(2026, 10, 5)
+HEALTH_WORDS = ("Sick", "Ziek", "Doctor", "Arts", "Pregnan", "Zwanger")
+
+
+@tagged("post_install", "-at_install")
+class TestAccess(VerzuimCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.make_school("AC", students=2)
+        cls.frontoffice = cls.make_user("ac_front", "mbo_verzuim.group_frontoffice")
+        cls.coordinator = cls.make_user("ac_coord", "mbo_verzuim.group_coordinator")
+        cls.management = cls.make_user("ac_mgmt", "mbo_verzuim.group_management")
+        cls.other_teacher = cls.make_user("ac_teacher2", "mbo_verzuim.group_teacher")
+        cls.other_slb = cls.make_user("ac_slb2", "mbo_verzuim.group_slb")
+        cls.other_teacher.partner_id.user_id = cls.other_teacher
+        cls.other_faculty = cls.env["op.faculty"].create(
+            {
+                "partner_id": cls.other_teacher.partner_id.id,
+                "name": "Other Teacher",
+                "first_name": "Other",
+                "last_name": "Teacher",
+                "birth_date": "1979-01-01",
+                "gender": "male",
+            }
+        )
+        cls.mine, cls.my_sheet = cls.make_lesson(MONDAY)
+        cls.theirs, cls.their_sheet = cls.make_lesson(
+            MONDAY, start=time(10, 45), end=time(12, 45), faculty=cls.other_faculty
+        )
+        cls.student, cls.student2 = cls.students
+        cls.student2.verzuim_slb_id = cls.other_slb
+        cls.sick_line = cls.register_line(cls.my_sheet, cls.student, "absent")
+        cls.other_line = cls.register_line(cls.their_sheet, cls.student, "absent")
+        cls.line_student2 = cls.register_line(cls.my_sheet, cls.student2, "absent")
+        cls.notice = cls.env["verzuim.notice"].create(
+            {
+                "student_id": cls.student.id,
+                "notice_type": "sick",
+                "date_start": utc(MONDAY, time(7, 0)),
+            }
+        )
+        cls.Line = cls.env["op.attendance.line"]
+
+    def test_teacher_sees_only_lessons_the_teacher_gives(self):
+        lines = self.Line.with_user(self.teacher_user).search([])
+        self.assertEqual(lines, self.sick_line | self.line_student2)
+        with self.assertRaises(AccessError):
+            self.other_line.with_user(self.teacher_user).read(["verzuim_status"])
+        with self.assertRaises(AccessError):
+            self.other_line.with_user(self.teacher_user).write({"verzuim_status": "present"})
+
+    def test_teacher_edits_own_lesson(self):
+        line = self.sick_line.with_user(self.teacher_user)
+        line.write({"verzuim_status": "late", "verzuim_late_minutes": 10})
+        self.assertEqual(line.verzuim_status, "late")
+
+    def test_teacher_never_learns_a_health_reason(self):
+        line = self.sick_line.with_user(self.teacher_user)
+        self.assertEqual(self.sick_line.verzuim_reason_id.code, "ziek")
+        readable = line.check_field_access_rights("read", None)
+        values = line.read(readable)[0]
+        text = repr(values)
+        for word in HEALTH_WORDS:
+            self.assertNotIn(word, text, f"a teacher can read '{word}'")
+        self.assertEqual(values["verzuim_reason_label"], "Authorized absence")
+        self.assertFalse(values["verzuim_visible_reason_id"])
+        for restricted in (
+            "verzuim_reason_id",
+            "verzuim_notice_id",
+            "verzuim_reason_source",
+            "verzuim_manual_reason_id",
+        ):
+            with self.assertRaises(AccessError):
+                line.read([restricted])
+        with self.assertRaises(AccessError):
+            self.notice.with_user(self.teacher_user).read(["notice_type"])
+
+    def test_teacher_label_in_dutch(self):
+        line = self.sick_line.with_user(self.teacher_user).with_context(lang="nl_NL")
+        self.assertEqual(line.verzuim_reason_label, "Geoorloofd afwezig")
+
+    def test_slb_sees_own_students_and_their_health_reason(self):
+        lines = self.Line.with_user(self.slb_user).search([])
+        self.assertEqual(lines, self.sick_line | self.other_line)
+        line = self.sick_line.with_user(self.slb_user)
+        self.assertEqual(line.verzuim_visible_reason_id.code, "ziek")
+        notices = self.env["verzuim.notice"].with_user(self.slb_user).search([])
+        self.assertEqual(notices, self.notice)
+        self.assertFalse(self.env["verzuim.notice"].with_user(self.other_slb).search([]))
+        self.assertEqual(self.Line.with_user(self.other_slb).search([]), self.line_student2)
+
+    def test_slb_sets_the_real_reason(self):
+        line = self.line_student2.with_user(self.other_slb)
+        line.verzuim_visible_reason_id = self.env.ref("mbo_verzuim.reason_spijbelen")
+        self.assertEqual(self.line_student2.verzuim_reason_id.code, "spijbelen")
+        self.assertEqual(self.line_student2.verzuim_reason_source, "manual")
+        with self.assertRaises(AccessError):
+            self.sick_line.with_user(self.other_slb).write(
+                {"verzuim_visible_reason_id": self.env.ref("mbo_verzuim.reason_luxe").id}
+            )
+
+    def test_frontoffice_manages_notices_of_any_student(self):
+        Notice = self.env["verzuim.notice"].with_user(self.frontoffice)
+        notice = Notice.create(
+            {
+                "student_id": self.student2.id,
+                "notice_type": "suspension",
+                "date_start": utc(MONDAY, time(7, 0)),
+                "date_end": utc(MONDAY, time(18, 0)),
+            }
+        )
+        self.assertEqual(self.line_student2.verzuim_reason_id.code, "schorsing")
+        notice.action_cancel()
+        self.assertEqual(Notice.search_count([]), 2)
+        self.assertTrue(self.sick_line.with_user(self.frontoffice).verzuim_reason_id)
+
+    def test_coordinator_sees_everything(self):
+        lines = self.Line.with_user(self.coordinator).search(
+            [("student_id", "in", self.students.ids)]
+        )
+        self.assertEqual(len(lines), 3)
+        self.assertEqual(self.sick_line.with_user(self.coordinator).verzuim_reason_id.code, "ziek")
+
+    def test_management_reads_no_registrations_or_notices(self):
+        with self.assertRaises(AccessError):
+            self.Line.with_user(self.management).search([])
+        with self.assertRaises(AccessError):
+            self.env["verzuim.notice"].with_user(self.management).search([])
+
+    def test_teacher_cannot_create_notices(self):
+        with self.assertRaises(AccessError):
+            self.env["verzuim.notice"].with_user(self.teacher_user).create(
+                {
+                    "student_id": self.student.id,
+                    "notice_type": "sick",
+                    "date_start": utc(MONDAY, time(7, 0)),
+                }
+            )
+
+    def test_no_diagnosis_field_anywhere(self):
+        fields = self.env["ir.model.fields"].search(
+            [
+                (
+                    "model",
+                    "in",
+                    ["verzuim.notice", "op.attendance.line", "op.student", "verzuim.reason"],
+                ),
+                "|",
+                ("name", "ilike", "diagnos"),
+                ("field_description", "ilike", "diagnos"),
+            ]
+        )
+        self.assertFalse(fields)

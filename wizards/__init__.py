@@ -1,0 +1,1 @@
+from . import verzuim_registration_wizard
