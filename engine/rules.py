@@ -1,6 +1,7 @@
 """One function per kind of rule, and ``evaluate`` that runs a student through all rules."""
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -23,12 +24,16 @@ from .school_calendar import SchoolCalendar
 from .scope import in_scope
 from .sick import frequent_sick_groups, long_sick_day, sort_periods
 from .streaks import build_streaks, covered_until, registration_sort_key
-from .windows import find_window_hits
+from .windows import WindowHit, find_window_hits
 
 
 def cut_at(facts: StudentFacts, as_of: date) -> StudentFacts:
     """The facts as known on ``as_of``: later registrations and notices left out, sick periods
     that end later treated as still open."""
+    if all(r.day <= as_of for r in facts.registrations) and all(
+        p.start <= as_of and (p.end is None or p.end <= as_of) for p in facts.sick_periods
+    ):
+        return facts
     registrations = tuple(r for r in facts.registrations if r.day <= as_of)
     periods = tuple(
         period if period.end is None or period.end <= as_of else replace(period, end=None)
@@ -58,18 +63,18 @@ def window_signals(
         lambda day: in_scope(rule, facts, day),
         rule.repeat_spacing_days,
     )
+    unauthorized = sorted(
+        (r for r in facts.registrations if r.unauthorized_minutes > 0), key=registration_sort_key
+    )
+    unauthorized_days = [r.day for r in unauthorized]
     signals = []
     for hit in hits:
-        evidence = _unauthorized_between(facts.registrations, hit.start, hit.end)
+        evidence = unauthorized[
+            bisect_left(unauthorized_days, hit.start) : bisect_right(unauthorized_days, hit.end)
+        ]
         minutes = sum(r.unauthorized_minutes for r in evidence)
         lrv = rule.lrv_after_repeats is not None and hit.repeat_number > rule.lrv_after_repeats
-        note = f"{clock_hours(minutes):.2f} unauthorized hours between {hit.start} and {hit.end}"
-        if hit.end != hit.reached:
-            note += f" ({rule.threshold_hours:g} hours reached on {hit.reached})"
-        if hit.repeat_number:
-            note += f"; repeat report {hit.repeat_number} within one uninterrupted absence"
-        if lrv:
-            note += "; langdurig relatief verzuim (LRV)"
+        note = _window_note(rule, hit, minutes, lrv)
         signals.append(
             _signal(
                 rule,
@@ -100,7 +105,7 @@ def streak_signals(
         minutes = sum(r.unauthorized_minutes for r in evidence)
         note = (
             f"unauthorized absence in {rule.streak_lesweken} consecutive lesweken from "
-            f"{streak.start} to {end} ({clock_hours(minutes):.2f} hours), not attended since"
+            f"{streak.start} to {end} ({clock_hours(minutes):.2f} hours, not attended in between)"
         )
         signals.append(_signal(rule, calendar, streak.start, end, evidence, minutes, note=note))
     return signals
@@ -184,6 +189,7 @@ def evaluate(
 
     Deterministic, and blind to anything dated after ``as_of``. Sorted by rule code, then start.
     """
+    facts = cut_at(facts, as_of)
     signals = []
     for rule in rules:
         if rule.active:
@@ -191,10 +197,15 @@ def evaluate(
     return sorted(signals, key=lambda s: (s.rule_code, s.date_start, s.date_end))
 
 
-def _unauthorized_between(registrations, start: date, end: date) -> list[Registration]:
-    """The registrations in ``start`` .. ``end`` with unauthorized minutes, in order."""
-    found = [r for r in registrations if start <= r.day <= end and r.unauthorized_minutes > 0]
-    return sorted(found, key=registration_sort_key)
+def _window_note(rule: RuleParams, hit: WindowHit, minutes: int, lrv: bool) -> str:
+    note = f"{clock_hours(minutes):.2f} unauthorized hours between {hit.start} and {hit.end}"
+    if hit.end != hit.reached:
+        note += f" ({rule.threshold_hours:g} hours reached on {hit.reached})"
+    if hit.repeat_number:
+        note += f"; repeat report {hit.repeat_number} within one uninterrupted absence"
+    if lrv:
+        note += "; langdurig relatief verzuim (LRV)"
+    return note
 
 
 def _authorized_between(

@@ -20,6 +20,7 @@ class SchoolCalendar:
         self.public_holidays = frozenset(public_holidays)
         self.vacation_days = frozenset(vacation_days)
         self._block_cache: dict[date, bool] = {}
+        self._end_cache: dict[tuple[date, int], date] = {}
 
     def __repr__(self):
         return (
@@ -53,6 +54,12 @@ class SchoolCalendar:
         """
         if n < 1:
             raise ValueError(f"lesweek_end needs at least one lesweek, got {n}")
+        end = self._end_cache.get((start, n))
+        if end is None:
+            end = self._end_cache[start, n] = self._lesweek_end(start, n)
+        return end
+
+    def _lesweek_end(self, start: date, n: int) -> date:
         counted = empty_run = 0
         block = start
         while True:
@@ -81,11 +88,6 @@ class SchoolCalendar:
         return 1 + sum(
             self.block_has_school_day(start + timedelta(days=WEEK * i)) for i in range(blocks)
         )
-
-    def lesweek_block_end(self, start: date, day: date) -> date:
-        """Last day of the 7-day block from ``start`` that holds ``day`` (``day`` >= ``start``)."""
-        blocks = (day - start).days // WEEK
-        return start + timedelta(days=WEEK * blocks + WEEK - 1)
 
     def nth_working_day_after(self, day: date, n: int) -> date:
         """The ``n``-th working day strictly after ``day`` (``day`` itself when ``n`` is 0)."""

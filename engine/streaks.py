@@ -56,11 +56,13 @@ def covered_until(streak: Streak, calendar: SchoolCalendar, lesweken: int) -> da
     block from its start, or in a later counting block (it was not broken in between).
     """
     start = streak.start
-    before = calendar.lesweek_end(start, lesweken - 1) if lesweken > 1 else start - timedelta(1)
+    before = (
+        calendar.lesweek_end(start, lesweken - 1) if lesweken > 1 else start - timedelta(days=1)
+    )
     for registration in streak.registrations:
         if registration.day <= before:
             continue
-        block = calendar.lesweek_block_end(start, registration.day) - timedelta(days=6)
+        block = start + timedelta(days=7 * ((registration.day - start).days // 7))
         if calendar.block_has_school_day(block):
             return calendar.lesweek_end(start, lesweken)
     return None

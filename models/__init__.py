@@ -5,8 +5,13 @@ from . import (
     op_session,
     op_student,
     op_student_course,
+    res_company,
+    res_config_settings,
     verzuim_demo,
+    verzuim_facts,
     verzuim_holiday,
     verzuim_notice,
     verzuim_reason,
+    verzuim_rule,
+    verzuim_signal,
 )

@@ -253,6 +253,8 @@ class OpAttendanceLine(models.Model):
                 vals["verzuim_teacher_reason_id"] = correction.id if correction else False
         for flag in OPENEDUCAT_FLAGS:
             vals.pop(flag, None)
+        if "verzuim_reason_id" in vals:  # a reason set on the registration itself wins
+            vals["verzuim_manual_reason_id"] = vals.pop("verzuim_reason_id")
         status = vals.get("verzuim_status")
         if status and status != "late":
             vals["verzuim_late_minutes"] = 0
@@ -303,8 +305,8 @@ class OpAttendanceLine(models.Model):
             if line.verzuim_late_minutes < 1 or (length and line.verzuim_late_minutes > length):
                 raise ValidationError(
                     self.env._(
-                        "%(student)s: minutes late must be between 1 and the lesson's length "
-                        "(%(length)s minutes).",
+                        "%(student)s: give the minutes late, between 1 and the lesson's "
+                        "length (%(length)s minutes).",
                         student=line.student_id.name,
                         length=length or "?",
                     )

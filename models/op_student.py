@@ -106,6 +106,30 @@ class OpStudent(models.Model):
             student.verzuim_attendance_rate = 100.0 * (lesson - missed) / lesson if lesson else 0
             student.verzuim_line_count = count
 
+    verzuim_signal_count = fields.Integer(
+        string="Signals",
+        compute="_compute_verzuim_signal_count",
+        groups="mbo_verzuim.group_slb,mbo_verzuim.group_coordinator",
+    )
+
+    def _compute_verzuim_signal_count(self):
+        counts = dict(
+            self.env["verzuim.signal"]._read_group(
+                [("student_id", "in", self.ids), ("state", "in", ("new", "in_progress"))],
+                ["student_id"],
+                ["__count"],
+            )
+        )
+        for student in self:
+            student.verzuim_signal_count = counts.get(student, 0)
+
+    def action_verzuim_view_signals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("mbo_verzuim.verzuim_signal_action")
+        action["domain"] = [("student_id", "=", self.id)]
+        action["context"] = {"search_default_filter_open": 1}
+        return action
+
     def _compute_verzuim_notices(self):
         counts = dict(
             self.env["verzuim.notice"]._read_group(

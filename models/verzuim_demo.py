@@ -187,6 +187,29 @@ class VerzuimDemo(models.AbstractModel):
             self._demo_timetable(
                 env, batch, register, faculty[teacher], subjects, students, leerweg, today, tz, rng
             )
+        self._demo_calendar(env, today)
+        env.company.verzuim_coordinator_id = env.ref("mbo_verzuim.user_coordinator_demo")
+        env["verzuim.signal"]._evaluate(as_of=today)
+
+    def _demo_calendar(self, env, today):
+        """The school's own vacations: the last summer holiday and the coming Christmas."""
+        start = today - timedelta(days=7 * DEMO_WEEKS + 7)
+        env["verzuim.holiday"].create(
+            [
+                {
+                    "name": "Zomervakantie",
+                    "kind": "vacation",
+                    "date_from": start - timedelta(days=42),
+                    "date_to": start - timedelta(days=1),
+                },
+                {
+                    "name": "Kerstvakantie",
+                    "kind": "vacation",
+                    "date_from": today + timedelta(days=28),
+                    "date_to": today + timedelta(days=41),
+                },
+            ]
+        )
 
     def _xmlid(self, env, name, record):
         env["ir.model.data"]._update_xmlids(
@@ -315,7 +338,9 @@ class VerzuimDemo(models.AbstractModel):
         self, env, batch, register, faculty, subjects, students, leerweg, today, tz, rng
     ):
         lines = []
-        for day in self._demo_lesson_days(leerweg, today):
+        days = list(self._demo_lesson_days(leerweg, today))
+        last_past_day = max((day for day in days if day < today), default=None)
+        for day in days:
             for slot, (start, end) in enumerate(LESSON_TIMES):
                 session = env["op.session"].create(
                     {
@@ -328,8 +353,8 @@ class VerzuimDemo(models.AbstractModel):
                         "state": "done" if day < today else "confirm",
                     }
                 )
-                if day >= today or (day == today - timedelta(days=1) and slot == 2):
-                    continue  # today's lessons and one of yesterday's: still to register
+                if day >= today or (day == last_past_day and slot == 2):
+                    continue  # today's lessons and the last one before: still to register
                 sheet = env["op.attendance.sheet"].create(
                     {
                         "register_id": register.id,

@@ -1,5 +1,7 @@
 from datetime import date, timedelta
 
+import holidays
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -65,3 +67,66 @@ class VerzuimHoliday(models.Model):
                     return start
             end = start - timedelta(days=1)
         return end
+
+    @api.model
+    def _school_years(self, day, count=3):
+        """(first, last) day of the school year of ``day`` and the next ``count - 1``."""
+        first_year = day.year if day.month >= 8 else day.year - 1
+        return [
+            (date(year, 8, 1), date(year + 1, 7, 31))
+            for year in range(first_year, first_year + count)
+        ]
+
+    @api.model
+    def _generate_public_holidays(self, day=None):
+        """Dutch public holidays (Algemene termijnenwet) of this and the next two school
+        years, from the `holidays` library; 5 May and Good Friday follow the settings.
+        Idempotent: returns the number of days added."""
+        day = day or fields.Date.context_today(self)
+        params = self.env["ir.config_parameter"].sudo()
+        liberation = params.get_param("mbo_verzuim.holiday_liberation_day", "True") == "True"
+        good_friday = params.get_param("mbo_verzuim.holiday_good_friday", "False") == "True"
+        years = self._school_years(day)
+        first, last = years[0][0], years[-1][1]
+        wanted = {}
+        for lang in ("en_US", "nl"):
+            calendar = holidays.country_holidays(
+                "NL", years=range(first.year, last.year + 1), language=lang
+            )
+            for holiday_day, name in calendar.items():
+                wanted.setdefault(holiday_day, {})[lang] = name
+        for year in range(first.year, last.year + 1):
+            may5 = date(year, 5, 5)
+            if liberation:
+                wanted.setdefault(may5, {"en_US": "Liberation Day", "nl": "Bevrijdingsdag"})
+        wanted = {
+            d: names
+            for d, names in wanted.items()
+            if first <= d <= last
+            and (good_friday or names["en_US"] != "Good Friday")
+            and (liberation or names["en_US"] != "Liberation Day")
+        }
+        existing = set(
+            self.search(
+                [
+                    ("kind", "=", "public_holiday"),
+                    ("date_from", ">=", first),
+                    ("date_to", "<=", last),
+                ]
+            ).mapped("date_from")
+        )
+        new = [d for d in sorted(wanted) if d not in existing]
+        records = self.create(
+            [
+                {"name": wanted[d]["en_US"], "date_from": d, "date_to": d, "kind": "public_holiday"}
+                for d in new
+            ]
+        )
+        if self.env["res.lang"]._lang_get("nl_NL"):
+            for record in records:
+                record.update_field_translations("name", {"nl_NL": wanted[record.date_from]["nl"]})
+        return len(records)
+
+    @api.model
+    def _cron_generate_public_holidays(self):
+        self._generate_public_holidays()

@@ -105,7 +105,9 @@ class TestDemoSchool(VerzuimCase):
         sessions = self.env["op.session"].search([("batch_id", "in", self.batches.ids)])
         tz = pytz.timezone("Europe/Amsterdam")
         days = {pytz.utc.localize(s.start_datetime).astimezone(tz).date() for s in sessions}
-        self.assertEqual(max(days), self.install_day)
+        # the last school day on or before the installation day (a weekend has no lessons)
+        self.assertLessEqual(max(days), self.install_day)
+        self.assertLess((self.install_day - max(days)).days, 3)
         self.assertGreaterEqual(max(days) - min(days), timedelta(weeks=6))
         self.assertTrue(all(day.weekday() < 5 for day in days))
         self.assertTrue(sessions.faculty_id.partner_id.user_id)

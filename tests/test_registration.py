@@ -53,7 +53,9 @@ class TestRegistration(VerzuimCase):
         )
         self.assertEqual(line.verzuim_status, "absent")
         self.assertFalse(line.present)
-        line.write({"late": True})
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            line.write({"late": True})  # lateness needs its minutes
+        line.write({"late": True, "verzuim_late_minutes": 10})
         self.assertEqual(line.verzuim_status, "late")
         self.assertEqual(
             self.flags(line), {"present": False, "absent": False, "late": True, "excused": False}
@@ -177,11 +179,23 @@ class TestRegistration(VerzuimCase):
         self.assertFalse(self.sheet.attendance_line)
 
     def test_reason_changes_are_tracked(self):
-        line = self.register_line(self.sheet, self.student, "absent").with_context(
-            tracking_disable=False
+        # records created without tracking are not tracked in the same transaction
+        line = (
+            self.env["op.attendance.line"]
+            .with_context(tracking_disable=False)
+            .create(
+                {
+                    "attendance_id": self.sheet.id,
+                    "student_id": self.student.id,
+                    "verzuim_status": "absent",
+                }
+            )
         )
+        self.env.flush_all()
+        self.env.cr.precommit.run()
         line.verzuim_reason_id = self.env.ref("mbo_verzuim.reason_spijbelen")
-        line.flush_recordset()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
         values = line.message_ids.tracking_value_ids
         fields_changed = values.field_id.mapped("name")
         self.assertIn("verzuim_reason_id", fields_changed)

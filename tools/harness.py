@@ -166,8 +166,15 @@ def start_private_cluster():
 # --- Odoo ---------------------------------------------------------------------------------
 
 
+def addons_link_dir():
+    """Odoo finds the module by its folder name, mbo_verzuim: a link to this clone, kept
+    outside it (a link inside would let Odoo walk into itself)."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / MODULE
+    return cache / hashlib.sha256(str(REPO).encode()).hexdigest()[:12] / "addons"
+
+
 def write_config(pg, http_port=8069):
-    addons = BUILD / "addons"
+    addons = addons_link_dir()
     addons.mkdir(parents=True, exist_ok=True)
     link = addons / MODULE
     if link.is_symlink() and link.resolve() != REPO:
@@ -398,10 +405,10 @@ def cmd_check():
     if problems:
         die(f"installing {MODULE} logged {len(problems)} problem(s): see above", code=1)
     say("running the tests (pytest-odoo and the pure engine tests)")
-    tests = [str(BUILD / "addons" / MODULE / "tests")]
+    tests = [str(addons_link_dir() / MODULE / "tests")]
     engine_tests = REPO / "engine" / "tests"
     if engine_tests.is_dir():
-        tests.append(str(BUILD / "addons" / MODULE / "engine" / "tests"))
+        tests.append(str(addons_link_dir() / MODULE / "engine" / "tests"))
     rc = subprocess.run(
         [
             sys.executable,

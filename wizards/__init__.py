@@ -1,1 +1,1 @@
-from . import verzuim_registration_wizard
+from . import verzuim_holiday_import, verzuim_registration_wizard

@@ -4,7 +4,9 @@ The repository root goes on sys.path so that ``import engine`` works as a top-le
 this folder so that the test modules share ``verzuim_builders``.
 """
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,11 @@ HERE = Path(__file__).resolve().parent
 for path in (HERE.parent.parent, HERE):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
+
+# Hypothesis keeps its cache outside the repository (its database is off: see test_properties).
+os.environ.setdefault(
+    "HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempdir()) / "mbo_verzuim_hypothesis")
+)
 
 from verzuim_builders import Timeline, school_calendar  # noqa: E402
 

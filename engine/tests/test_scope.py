@@ -33,8 +33,14 @@ def test_sixteen_without_startkwalificatie(truant):
 
 @pytest.mark.parametrize(
     "student",
-    [{"leerweg": "bbl"}, {"full_time": False}, {"level": "3"}, {"level": "4"}, {"level": None},
-     {"leerweg": None}],
+    [
+        {"leerweg": "bbl"},
+        {"full_time": False},
+        {"level": "3"},
+        {"level": "4"},
+        {"level": None},
+        {"leerweg": None},
+    ],
 )
 def test_duo_rules_exclude_bbl_part_time_and_levels_3_and_4(truant, student):
     assert fired(truant, birth_date=NINETEEN, **student) == {"unauthorized_10h", "rmc_4w"}

@@ -24,16 +24,20 @@ def test_duo_contact_and_duo_ma_on_one_eight_week_streak(timeline):
     assert contact.deadline == date(2026, 10, 7)  # the 3rd working day after
     assert (contact.hours, contact.count, len(contact.line_ids)) == (80.0, 20, 80)
     assert (rmc.date_start, rmc.date_end, rmc.deadline) == (
-        date(2026, 9, 7), date(2026, 10, 4), date(2026, 10, 9)
+        date(2026, 9, 7),
+        date(2026, 10, 4),
+        date(2026, 10, 9),
     )
     # Blocks 5, 6, [19-25 October: vacation], 7, 8: the 8th lesweek ends on 8 November.
     assert (ma.date_start, ma.date_end, ma.deadline) == (
-        date(2026, 9, 7), date(2026, 11, 8), date(2026, 11, 13)
+        date(2026, 9, 7),
+        date(2026, 11, 8),
+        date(2026, 11, 13),
     )
     assert (ma.hours, ma.count) == (160.0, 40)
     assert contact.note == (
         "unauthorized absence in 4 consecutive lesweken from 2026-09-07 to 2026-10-04 "
-        "(80.00 hours), not attended since"
+        "(80.00 hours, not attended in between)"
     )
 
 
@@ -124,7 +128,9 @@ def test_lessons_without_registration_neither_extend_nor_break(timeline):
     tl.absent(date(2026, 9, 28), date(2026, 10, 2))
     [signal] = streaks(tl, date(2026, 10, 31))
     assert (signal.date_start, signal.date_end, signal.hours) == (
-        date(2026, 9, 7), date(2026, 10, 4), 60.0
+        date(2026, 9, 7),
+        date(2026, 10, 4),
+        60.0,
     )
 
 

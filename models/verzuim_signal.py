@@ -1,0 +1,257 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.modules import module as odoo_module
+from odoo.tools import split_every
+
+from ..engine import evaluate
+
+BATCH_SIZE = 200
+LOOKBACK_DAYS = 371  # a school year and a bit: every window that can still change
+OPEN_STATES = ("new", "in_progress")
+STATES = [
+    ("new", "New"),
+    ("in_progress", "In progress"),
+    ("done", "Done"),
+    ("dismissed", "Dismissed"),
+    ("obsolete", "Obsolete"),
+]
+
+
+class VerzuimSignal(models.Model):
+    _name = "verzuim.signal"
+    _description = "Absence Signal"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_end desc, id desc"
+
+    student_id = fields.Many2one("op.student", required=True, index=True, readonly=True)
+    rule_id = fields.Many2one("verzuim.rule", required=True, index=True, readonly=True)
+    rule_code = fields.Char(related="rule_id.code", store=True, index=True)
+    rule_category = fields.Selection(related="rule_id.category", store=True)
+    date_start = fields.Date(string="From", required=True, readonly=True)
+    date_end = fields.Date(string="Until", required=True, readonly=True)
+    hours = fields.Float(digits=(6, 2), readonly=True)
+    count = fields.Integer(readonly=True, help="Number of sick notices (frequent sickness).")
+    deadline = fields.Date(readonly=True, index=True, tracking=True)
+    state = fields.Selection(STATES, required=True, default="new", index=True, tracking=True)
+    line_ids = fields.Many2many(
+        "op.attendance.line",
+        string="Evidence",
+        readonly=True,
+        help="The registrations that made this signal.",
+    )
+    notice_ids = fields.Many2many("verzuim.notice", string="Notices", readonly=True)
+    user_id = fields.Many2one("res.users", string="Responsible", index=True, tracking=True)
+    slb_id = fields.Many2one(related="student_id.verzuim_slb_id", store=True, string="SLB")
+    repeat_number = fields.Integer(
+        readonly=True, help="0 for a first report; n for the n-th repeat in one absence."
+    )
+    lrv = fields.Boolean(string="LRV", readonly=True, help="Langdurig relatief verzuim.")
+    repeat_of_id = fields.Many2one(
+        "verzuim.signal",
+        string="Repeats",
+        readonly=True,
+        help="An earlier report of this rule for this student that is still being handled.",
+    )
+    is_repeat = fields.Boolean(compute="_compute_is_repeat", store=True)
+    note = fields.Text(readonly=True)
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+
+    _sql_constraints = [
+        (
+            "signal_unique",
+            "unique(student_id, rule_id, date_start)",
+            "A rule raises one signal per student and start date.",
+        ),
+    ]
+
+    @api.depends("repeat_of_id")
+    def _compute_is_repeat(self):
+        for signal in self:
+            signal.is_repeat = bool(signal.repeat_of_id)
+
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for signal in self:
+            signal.is_overdue = signal.state in OPEN_STATES and signal.deadline < today
+
+    def _search_is_overdue(self, operator, value):
+        domain = [("state", "in", OPEN_STATES), ("deadline", "<", fields.Date.context_today(self))]
+        positive = (operator == "=") == bool(value)
+        return domain if positive else ["!", "&", *domain]
+
+    @api.depends("rule_id", "student_id", "date_start")
+    def _compute_display_name(self):
+        for signal in self:
+            signal.display_name = (
+                f"{signal.rule_id.name or ''}: {signal.student_id.name or ''} "
+                f"({signal.date_start or ''})"
+            )
+
+    # --- actions --------------------------------------------------------------------------
+
+    def action_start(self):
+        self.write({"state": "in_progress"})
+
+    def action_done(self):
+        self.write({"state": "done"})
+        self.activity_ids.action_feedback(feedback=self.env._("Signal handled."))
+
+    def action_dismiss(self):
+        self.write({"state": "dismissed"})
+        self.activity_ids.unlink()
+
+    def action_reopen(self):
+        self.write({"state": "in_progress"})
+
+    # --- evaluation -----------------------------------------------------------------------
+
+    @api.model
+    def _students_to_evaluate(self):
+        enrolments = self.env["op.student.course"].sudo().search([("state", "=", "running")])
+        return enrolments.student_id
+
+    @api.model
+    def _evaluate(self, as_of=None, students=None):
+        """Evaluate the rules for students (default: every running enrolment) as of a day
+        (default: today). Idempotent: returns the signals it created or updated."""
+        as_of = as_of or fields.Date.context_today(self)
+        students = (students if students is not None else self._students_to_evaluate()).sudo()
+        rules = self.env["verzuim.rule"].sudo().search([])
+        changed = self.browse()
+        for ids in split_every(BATCH_SIZE, students.ids):
+            changed |= self._evaluate_batch(students.browse(ids), rules, as_of)
+        return changed
+
+    @api.model
+    def _cron_evaluate(self):
+        """Daily: every running enrolment, in batches, committing each batch."""
+        ids = self._students_to_evaluate().ids
+        Student = self.env["op.student"]
+        done = 0
+        for batch in split_every(BATCH_SIZE, ids):
+            self._evaluate(students=Student.browse(batch))
+            done += len(batch)
+            self.env["ir.cron"]._notify_progress(done=done, remaining=len(ids) - done)
+            if not odoo_module.current_test:
+                # Each batch stands on its own: a crash later keeps the work done so far.
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    def _evaluate_batch(self, students, rules, as_of):
+        date_from = as_of - timedelta(days=LOOKBACK_DAYS)
+        calendar = self.env["verzuim.holiday"]._school_calendar(
+            date_from - timedelta(days=60), as_of + timedelta(days=120)
+        )
+        facts = self.env["verzuim.facts"]._collect(students, date_from, as_of)
+        params = [rule._to_params() for rule in rules]
+        rule_by_code = {rule.code: rule for rule in rules}
+        found = {}
+        for student_id, student_facts in facts.items():
+            for signal in evaluate(student_facts, params, calendar, as_of):
+                if signal.date_start >= date_from:
+                    rule = rule_by_code[signal.rule_code]
+                    found[(student_id, rule.id, signal.date_start)] = signal
+        existing = self.sudo().search(
+            [
+                ("student_id", "in", students.ids),
+                ("date_start", ">=", date_from),
+            ]
+        )
+        by_key = {(s.student_id.id, s.rule_id.id, s.date_start): s for s in existing}
+        return self._apply_results(found, by_key, rule_by_code, students)
+
+    def _apply_results(self, found, by_key, rule_by_code, students):
+        to_create, changed = [], self.sudo().browse()
+        for key, signal in found.items():
+            vals = self._prepare_values(signal)
+            current = by_key.get(key)
+            if not current:
+                to_create.append({"student_id": key[0], "rule_id": key[1], **vals})
+            elif current.state in (*OPEN_STATES, "obsolete") and self._differs(current, vals):
+                if current.state == "obsolete":
+                    vals["state"] = "new"
+                current.write(vals)
+                changed |= current
+        for key, signal in by_key.items():
+            if key not in found and signal.state in OPEN_STATES:
+                signal.write(
+                    {
+                        "state": "obsolete",
+                        "note": self.env._(
+                            "Obsolete: the registrations behind this signal changed (a reason was "
+                            "corrected or a notice added), so the rule no longer fires."
+                        ),
+                    }
+                )
+                signal.activity_ids.unlink()
+                changed |= signal
+        created = self.sudo().create(to_create)
+        created._link_repeats()
+        created._assign_and_schedule()
+        return changed | created
+
+    def _prepare_values(self, signal):
+        return {
+            "date_start": signal.date_start,
+            "date_end": signal.date_end,
+            "hours": signal.hours,
+            "count": signal.count,
+            "deadline": signal.deadline,
+            "repeat_number": signal.repeat_number,
+            "lrv": signal.lrv,
+            "note": signal.note,
+            "line_ids": [fields.Command.set(list(signal.line_ids))],
+            "notice_ids": [fields.Command.set(list(signal.notice_ids))],
+        }
+
+    def _differs(self, signal, vals):
+        simple = ("date_end", "hours", "count", "deadline", "repeat_number", "lrv", "note")
+        if any(signal[name] != vals[name] for name in simple):
+            return True
+        return set(signal.line_ids.ids) != set(vals["line_ids"][0][2]) or set(
+            signal.notice_ids.ids
+        ) != set(vals["notice_ids"][0][2])
+
+    def _link_repeats(self):
+        for signal in self:
+            earlier = self.search(
+                [
+                    ("student_id", "=", signal.student_id.id),
+                    ("rule_id", "=", signal.rule_id.id),
+                    ("date_start", "<", signal.date_start),
+                    ("state", "in", OPEN_STATES),
+                ],
+                order="date_start desc",
+                limit=1,
+            )
+            if earlier:
+                signal.repeat_of_id = earlier
+
+    def _assign_and_schedule(self):
+        """The responsible person of each new signal, with an activity due on its deadline."""
+        coordinator = self.env.company.verzuim_coordinator_id
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        activities = []
+        for signal in self:
+            if signal.rule_id.responsible == "coordinator":
+                user = coordinator or signal.student_id.verzuim_slb_id
+            else:
+                user = signal.student_id.verzuim_slb_id or coordinator
+            if not user:
+                continue
+            signal.user_id = user
+            activities.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": signal.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": user.id,
+                    "date_deadline": signal.deadline,
+                    "summary": signal.rule_id.name,
+                    "note": signal.note,
+                }
+            )
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            activities
+        )
