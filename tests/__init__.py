@@ -5,4 +5,6 @@ from . import (
     test_notice,
     test_reason,
     test_registration,
+    test_take_attendance_route,
+    test_teacher_day,
 )

@@ -12,12 +12,11 @@ def utc(day, at):
     return AMS.localize(datetime.combine(day, at)).astimezone(pytz.utc).replace(tzinfo=None)
 
 
-class VerzuimCase(TransactionCase):
-    """Base class: the school's time zone, no mail noise, and a small school of its own."""
+class VerzuimFixtures:
+    """A small school of one's own: a class, students, a teacher, an SLB, lessons."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def quiet_env(cls):
         cls.env = cls.env(
             context=dict(
                 cls.env.context,
@@ -150,3 +149,12 @@ class VerzuimCase(TransactionCase):
     @staticmethod
     def days(start, count):
         return [start + timedelta(days=i) for i in range(count)]
+
+
+class VerzuimCase(VerzuimFixtures, TransactionCase):
+    """Base class: the school's time zone, no mail noise, and a small school of its own."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.quiet_env()

@@ -420,6 +420,7 @@ def cmd_check():
             "pytest_log_guard",
             f"--odoo-database={TEST_DB}",
             f"--odoo-config={conf}",
+            "--odoo-http",
             "-q",
             *tests,
         ],
