@@ -20,6 +20,7 @@ BUILD = REPO / ".build"
 MODULE = "mbo_verzuim"
 DEMO_DB = "mbo_verzuim_demo"
 TEST_DB = "mbo_verzuim_test"
+BENCH_DB = "mbo_verzuim_bench"
 DATA_DIR = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local/share") / MODULE
 TEMPLATE_VERSION = "1"  # bump when the platform template must be rebuilt
 DEMO_LOGINS = [
@@ -433,11 +434,41 @@ def cmd_check():
 
 
 def cmd_bench():
-    conf, _oec = prepare(http_port=8169)
-    bench = REPO / "tools" / "bench.py"
-    if not bench.exists():
-        die("no benchmarks yet (tools/bench.py)")
-    subprocess.run([sys.executable, str(bench), str(conf)], check=True, env=odoo_env())
+    """A fresh database with the module, then tools/bench.py in it."""
+    conf, oec_dir = prepare(http_port=8169)
+    template = base_template(conf, oec_dir)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            "db",
+            "-c",
+            str(conf),
+            "duplicate",
+            "-f",
+            template,
+            BENCH_DB,
+        ],
+        check=True,
+        env=odoo_env(),
+        cwd=str(BUILD),
+        stdout=subprocess.DEVNULL,
+    )
+    problems = run_odoo_logged(
+        conf,
+        ["-d", BENCH_DB, "-i", MODULE, "--stop-after-init", "--without-demo=all"],
+        BUILD / "bench_install.log",
+        f"installing {MODULE} into {BENCH_DB}",
+    )
+    if problems:
+        die(f"installing {MODULE} logged {len(problems)} problem(s): see above", code=1)
+    subprocess.run(
+        [sys.executable, str(REPO / "tools" / "bench.py"), str(conf), BENCH_DB],
+        check=True,
+        env=odoo_env(),
+        cwd=str(BUILD),
+    )
 
 
 COMMANDS = {
