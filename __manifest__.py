@@ -34,6 +34,9 @@
         "demo/res_users_demo.xml",
         "demo/demo_school.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["mbo_verzuim/static/tests/tours/*.js"],
+    },
     "installable": True,
     "application": True,
 }

@@ -5,6 +5,9 @@ from . import (
     test_notice,
     test_reason,
     test_registration,
+    test_slb_and_student,
     test_take_attendance_route,
     test_teacher_day,
+    test_teacher_register_tour,
+    test_translations,
 )

@@ -54,7 +54,7 @@ class TestTeacherDay(VerzuimCase):
         wizard = (
             self.env["verzuim.registration.wizard"]
             .with_user(self.teacher_user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"late_minutes": 12})
         )
         wizard.action_confirm()
@@ -63,7 +63,7 @@ class TestTeacherDay(VerzuimCase):
         removed = (
             self.env["verzuim.registration.wizard"]
             .with_user(self.teacher_user)
-            .with_context(third.action_verzuim_removed()["context"])
+            .with_context(**third.action_verzuim_removed()["context"])
             .create({"removed_at": datetime(2026, 10, 5, 8, 0)})
         )
         removed.action_confirm()

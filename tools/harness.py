@@ -99,6 +99,30 @@ def ensure_python_requirements():
     marker.write_text(digest)
 
 
+SYSTEM_PACKAGES = {"chromium": "chromium", "wkhtmltopdf": "wkhtmltopdf"}
+
+
+def ensure_system_packages():
+    """Chromium (UI tours) and wkhtmltopdf (PDF letters), from Debian's packages."""
+    missing = [pkg for binary, pkg in SYSTEM_PACKAGES.items() if not shutil.which(binary)]
+    if not missing:
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        die(
+            f"missing programs: {', '.join(missing)}; install them: "
+            f"sudo apt-get install {' '.join(missing)}"
+        )
+    say(f"installing Debian packages: {', '.join(missing)}")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", *missing, "fonts-dejavu-core"],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+
+
 # --- PostgreSQL -----------------------------------------------------------------------------
 
 
@@ -310,6 +334,7 @@ def prepare(http_port=8069):
     BUILD.mkdir(exist_ok=True)
     oec_dir = check_installation()
     ensure_python_requirements()
+    ensure_system_packages()
     pg = pg_connect_params()
     conf = write_config(pg, http_port)
     return conf, oec_dir
@@ -382,6 +407,7 @@ def cmd_lint():
 
 
 def cmd_test():
+    check_installation()
     cmd_lint()
     cmd_check()
 
