@@ -1,6 +1,6 @@
 # The two commands of the README. Everything else lives in tools/harness.py,
 # which runs inside the Odoo installation found by tools/odoo-env.sh.
-.PHONY: run test check bench lint
+.PHONY: run test check bench lint pot
 
 run:
 	@bash tools/odoo-env.sh run
@@ -16,3 +16,6 @@ check:
 
 lint:
 	@bash tools/odoo-env.sh lint
+
+pot:
+	@bash tools/odoo-env.sh pot

@@ -25,6 +25,7 @@
         "wizards/verzuim_registration_wizard_views.xml",
         "wizards/verzuim_holiday_import_views.xml",
         "views/verzuim_signal_views.xml",
+        "views/verzuim_absence_report_views.xml",
         "views/res_config_settings_views.xml",
         "views/op_student_views.xml",
         "views/op_course_views.xml",

@@ -1,6 +1,10 @@
 """The seven rules of domain.md §7 with their default settings."""
 
-from .facts import SICK_FREQUENT, SICK_LONG, STREAK, WINDOW, RuleParams
+from .facts import SICK_FREQUENT
+from .facts import SICK_LONG
+from .facts import STREAK
+from .facts import WINDOW
+from .facts import RuleParams
 
 DUO_LEVELS = frozenset({"1", "2"})
 

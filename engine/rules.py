@@ -1,30 +1,34 @@
 """One function per kind of rule, and ``evaluate`` that runs a student through all rules."""
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from .facts import (
-    AUTHORIZED,
-    SICK_FREQUENT,
-    SICK_LONG,
-    STREAK,
-    WINDOW,
-    Registration,
-    RuleParams,
-    SickPeriod,
-    Signal,
-    StudentFacts,
-    clock_hours,
-)
+from .facts import AUTHORIZED
+from .facts import SICK_FREQUENT
+from .facts import SICK_LONG
+from .facts import STREAK
+from .facts import WINDOW
+from .facts import Registration
+from .facts import RuleParams
+from .facts import SickPeriod
+from .facts import Signal
+from .facts import StudentFacts
+from .facts import clock_hours
 from .school_calendar import SchoolCalendar
 from .scope import in_scope
-from .sick import frequent_sick_groups, long_sick_day, sort_periods
-from .streaks import build_streaks, covered_until, registration_sort_key
-from .windows import WindowHit, find_window_hits
+from .sick import frequent_sick_groups
+from .sick import long_sick_day
+from .sick import sort_periods
+from .streaks import build_streaks
+from .streaks import covered_until
+from .streaks import registration_sort_key
+from .windows import WindowHit
+from .windows import find_window_hits
 
 
 def cut_at(facts: StudentFacts, as_of: date) -> StudentFacts:

@@ -1,7 +1,8 @@
 """The school calendar of domain.md §6: school days, working days and lesweken."""
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 WEEK = 7
 # Five years of consecutive blocks (or weekdays) without a school (or working) day is taken as a

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from .facts import RuleParams, StudentFacts
+from .facts import RuleParams
+from .facts import StudentFacts
 from .obligation import age_on
 
 

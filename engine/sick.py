@@ -1,7 +1,9 @@
 """Long and frequent sickness, from the frontoffice's sick notices."""
 
-from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from collections.abc import Callable
+from collections.abc import Iterable
+from datetime import date
+from datetime import timedelta
 
 from .facts import SickPeriod
 from .school_calendar import SchoolCalendar

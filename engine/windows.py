@@ -1,9 +1,13 @@
 """Hour thresholds within rolling windows of lesweken (10 and 16 hours in 4 lesweken)."""
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from bisect import bisect_left
+from bisect import bisect_right
+from collections.abc import Callable
+from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from .school_calendar import SchoolCalendar
 

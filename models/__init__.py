@@ -1,17 +1,16 @@
-from . import (
-    op_attendance_line,
-    op_attendance_sheet,
-    op_course,
-    op_session,
-    op_student,
-    op_student_course,
-    res_company,
-    res_config_settings,
-    verzuim_demo,
-    verzuim_facts,
-    verzuim_holiday,
-    verzuim_notice,
-    verzuim_reason,
-    verzuim_rule,
-    verzuim_signal,
-)
+from . import op_attendance_line
+from . import op_attendance_sheet
+from . import op_course
+from . import op_session
+from . import op_student
+from . import op_student_course
+from . import res_company
+from . import res_config_settings
+from . import verzuim_absence_report
+from . import verzuim_demo
+from . import verzuim_facts
+from . import verzuim_holiday
+from . import verzuim_notice
+from . import verzuim_reason
+from . import verzuim_rule
+from . import verzuim_signal

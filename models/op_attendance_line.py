@@ -1,6 +1,8 @@
 import pytz
 
-from odoo import api, fields, models
+from odoo import api
+from odoo import fields
+from odoo import models
 from odoo.exceptions import ValidationError
 
 from .op_session import SCHOOL_TZ

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import fields
+from odoo import models
 
 NIVEAUS = [
     ("1", "Niveau 1 (Entree)"),

@@ -1,6 +1,9 @@
-from odoo import api, fields, models
+from odoo import api
+from odoo import fields
+from odoo import models
 
-from ..engine.obligation import age_on, obligation
+from ..engine.obligation import age_on
+from ..engine.obligation import obligation
 
 FOLLOW_UP_GROUPS = (
     "mbo_verzuim.group_frontoffice,mbo_verzuim.group_slb,mbo_verzuim.group_coordinator"

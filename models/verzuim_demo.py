@@ -5,12 +5,16 @@ today and the demo never ages. Called once from demo/demo_school.xml.
 """
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
 
 import pytz
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api
+from odoo import fields
+from odoo import models
 
 from .op_session import SCHOOL_TZ
 

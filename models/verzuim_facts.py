@@ -1,11 +1,15 @@
-from datetime import datetime, time
+from datetime import datetime
+from datetime import time
 
 import pytz
 
-from odoo import api, models
+from odoo import api
+from odoo import models
 from odoo.tools import SQL
 
-from ..engine import Registration, SickPeriod, StudentFacts
+from ..engine import Registration
+from ..engine import SickPeriod
+from ..engine import StudentFacts
 from .op_session import SCHOOL_TZ
 
 

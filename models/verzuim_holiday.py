@@ -1,8 +1,11 @@
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 import holidays
 
-from odoo import api, fields, models
+from odoo import api
+from odoo import fields
+from odoo import models
 from odoo.exceptions import ValidationError
 
 from ..engine.school_calendar import SchoolCalendar

@@ -1,5 +1,8 @@
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
 UNKNOWN_CODE = "onbekend"
 

@@ -1,6 +1,8 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import api
+from odoo import fields
+from odoo import models
 from odoo.modules import module as odoo_module
 from odoo.tools import split_every
 

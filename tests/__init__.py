@@ -1,13 +1,11 @@
-from . import (
-    test_access,
-    test_demo_school,
-    test_install,
-    test_notice,
-    test_reason,
-    test_registration,
-    test_slb_and_student,
-    test_take_attendance_route,
-    test_teacher_day,
-    test_teacher_register_tour,
-    test_translations,
-)
+from . import test_access
+from . import test_demo_school
+from . import test_install
+from . import test_notice
+from . import test_reason
+from . import test_registration
+from . import test_slb_and_student
+from . import test_take_attendance_route
+from . import test_teacher_day
+from . import test_teacher_register_tour
+from . import test_translations

@@ -1,8 +1,11 @@
-from datetime import datetime, time, timedelta
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
 
 import pytz
 
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase
+from odoo.tests import new_test_user
 
 AMS = pytz.timezone("Europe/Amsterdam")
 

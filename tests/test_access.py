@@ -1,9 +1,11 @@
-from datetime import date, time
+from datetime import date
+from datetime import time
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import VerzuimCase, utc
+from .common import VerzuimCase
+from .common import utc
 
 MONDAY = date(2026, 10, 5)
 HEALTH_WORDS = ("Sick", "Ziek", "Doctor", "Arts", "Pregnan", "Zwanger")
@@ -159,3 +161,26 @@ class TestAccess(VerzuimCase):
             ]
         )
         self.assertFalse(fields)
+
+
+@tagged("post_install", "-at_install")
+class TestManagementFigures(VerzuimCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.make_school("MF", students=2)
+        cls.management = cls.make_user("mf_mgmt", "mbo_verzuim.group_management")
+        _session, sheet = cls.make_lesson(MONDAY)
+        cls.register_line(sheet, cls.students[0], "absent")
+        cls.register_line(sheet, cls.students[1], "present")
+
+    def test_management_reads_figures_per_class_not_per_student(self):
+        Report = self.env["verzuim.absence.report"].with_user(self.management)
+        self.env.flush_all()
+        rows = Report._read_group(
+            [("batch_id", "=", self.batch.id)], ["category"], ["missed_hours:sum", "__count"]
+        )
+        figures = {category: (hours, count) for category, hours, count in rows}
+        self.assertEqual(figures["unauthorized"][0], 2.0)
+        self.assertEqual(figures["present"][0], 0.0)
+        self.assertNotIn("student_id", Report._fields)

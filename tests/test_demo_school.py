@@ -1,10 +1,12 @@
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 import pytz
 
 from odoo.tests import tagged
 
-from ..engine.obligation import age_on, obligation
+from ..engine.obligation import age_on
+from ..engine.obligation import obligation
 from .common import VerzuimCase
 
 DEMO_LOGINS = [

@@ -1,9 +1,12 @@
-from datetime import date, time, timedelta
+from datetime import date
+from datetime import time
+from datetime import timedelta
 
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import VerzuimCase, utc
+from .common import VerzuimCase
+from .common import utc
 
 MONDAY = date(2026, 10, 5)
 

@@ -1,7 +1,8 @@
 import json
 from datetime import date
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase
+from odoo.tests import tagged
 
 from .common import VerzuimFixtures
 

@@ -1,4 +1,6 @@
-from datetime import date, datetime, timedelta
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 
 from freezegun import freeze_time
 

@@ -1,7 +1,8 @@
 from datetime import time
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase
+from odoo.tests import tagged
 
 from .common import VerzuimFixtures
 

@@ -13,10 +13,12 @@ The query count of saving a register is pinned in tests/test_teacher_day.py.
 
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 import odoo
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID
+from odoo import api
 from odoo.tools import SQL
 
 STUDENTS = 2000

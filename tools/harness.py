@@ -497,7 +497,44 @@ def cmd_bench():
     )
 
 
+def cmd_pot():
+    """Export i18n/mbo_verzuim.pot from the test database (make check first), without the
+    demo school's names, and list the msgids that i18n/nl.po does not translate yet."""
+    import polib
+
+    conf, _oec = prepare(http_port=8169)
+    if not db_exists(TEST_DB):
+        die(f"{TEST_DB} does not exist: run make check first")
+    pot_path = REPO / "i18n" / f"{MODULE}.pot"
+    subprocess.run(
+        odoo_cmd(
+            conf,
+            "-d",
+            TEST_DB,
+            f"--i18n-export={pot_path}",
+            f"--modules={MODULE}",
+            "--log-level=warn",
+        ),
+        check=True,
+        env=odoo_env(),
+        cwd=str(BUILD),
+    )
+    pot = polib.pofile(str(pot_path))
+    for entry in list(pot):
+        entry.occurrences = [o for o in entry.occurrences if not o[0].endswith("_demo")]
+        if not entry.occurrences:
+            pot.remove(entry)
+    pot.save(str(pot_path))
+    po_path = REPO / "i18n" / "nl.po"
+    done = {e.msgid for e in polib.pofile(str(po_path)) if e.msgstr} if po_path.exists() else set()
+    todo = [e.msgid for e in pot if e.msgid not in done]
+    say(f"{pot_path.name}: {len(pot)} msgids, {len(todo)} not yet in nl.po")
+    for msgid in todo:
+        print("  " + msgid.replace("\n", " ")[:110])
+
+
 COMMANDS = {
+    "pot": cmd_pot,
     "run": cmd_run,
     "test": cmd_test,
     "check": cmd_check,

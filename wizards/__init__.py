@@ -1,1 +1,2 @@
-from . import verzuim_holiday_import, verzuim_registration_wizard
+from . import verzuim_holiday_import
+from . import verzuim_registration_wizard

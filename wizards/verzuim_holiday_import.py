@@ -3,7 +3,8 @@ import csv
 import io
 from datetime import datetime
 
-from odoo import fields, models
+from odoo import fields
+from odoo import models
 from odoo.exceptions import UserError
 
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")

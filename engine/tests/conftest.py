@@ -21,7 +21,8 @@ os.environ.setdefault(
     "HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempdir()) / "mbo_verzuim_hypothesis")
 )
 
-from verzuim_builders import Timeline, school_calendar  # noqa: E402
+from verzuim_builders import Timeline  # noqa: E402
+from verzuim_builders import school_calendar  # noqa: E402
 
 
 @pytest.fixture

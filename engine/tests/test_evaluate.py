@@ -2,25 +2,25 @@
 
 import random
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 
 import pytest
-from verzuim_builders import NINETEEN, periods
+from verzuim_builders import NINETEEN
+from verzuim_builders import periods
 
-from engine import (
-    DEFAULT_RULES,
-    DEFAULT_RULES_BY_CODE,
-    PRESENT,
-    STREAK,
-    UNAUTHORIZED,
-    WINDOW,
-    Registration,
-    RuleParams,
-    SickPeriod,
-    StudentFacts,
-    clock_hours,
-    evaluate,
-)
+from engine import DEFAULT_RULES
+from engine import DEFAULT_RULES_BY_CODE
+from engine import PRESENT
+from engine import STREAK
+from engine import UNAUTHORIZED
+from engine import WINDOW
+from engine import Registration
+from engine import RuleParams
+from engine import SickPeriod
+from engine import StudentFacts
+from engine import clock_hours
+from engine import evaluate
 
 
 @pytest.fixture

@@ -1,27 +1,30 @@
 """Properties that hold for any data (hypothesis, derandomized: the same examples every run)."""
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 
-from hypothesis import given, settings
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
-from verzuim_builders import NINETEEN, SIXTEEN, school_calendar
+from verzuim_builders import NINETEEN
+from verzuim_builders import SIXTEEN
+from verzuim_builders import school_calendar
 
-from engine import (
-    AUTHORIZED,
-    DEFAULT_RULES,
-    DEFAULT_RULES_BY_CODE,
-    PRESENT,
-    STREAK,
-    UNAUTHORIZED,
-    WINDOW,
-    Registration,
-    RuleParams,
-    SchoolCalendar,
-    SickPeriod,
-    StudentFacts,
-    evaluate,
-)
+from engine import AUTHORIZED
+from engine import DEFAULT_RULES
+from engine import DEFAULT_RULES_BY_CODE
+from engine import PRESENT
+from engine import STREAK
+from engine import UNAUTHORIZED
+from engine import WINDOW
+from engine import Registration
+from engine import RuleParams
+from engine import SchoolCalendar
+from engine import SickPeriod
+from engine import StudentFacts
+from engine import evaluate
 
 FIRST_DAY = date(2026, 9, 7)
 SPAN = 84  # twelve weeks of data

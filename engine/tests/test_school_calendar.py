@@ -1,6 +1,7 @@
 """The school calendar (domain.md §6): school days, working days, lesweken, deadlines."""
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 import pytest
 from verzuim_builders import days

@@ -3,10 +3,13 @@
 from datetime import date
 
 import pytest
-from verzuim_builders import NINETEEN, SIXTEEN
+from verzuim_builders import NINETEEN
+from verzuim_builders import SIXTEEN
 
 from engine import DEFAULT_RULES_BY_CODE as RULES
-from engine import StudentFacts, age_on, in_scope
+from engine import StudentFacts
+from engine import age_on
+from engine import in_scope
 
 AS_OF = date(2026, 10, 31)
 

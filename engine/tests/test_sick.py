@@ -1,6 +1,7 @@
 """Long and frequent sickness: sick_long and sick_frequent (domain.md §7)."""
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from verzuim_builders import periods
 

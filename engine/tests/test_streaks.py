@@ -2,9 +2,12 @@
 
 from datetime import date
 
-from verzuim_builders import NINETEEN, periods
+from verzuim_builders import NINETEEN
+from verzuim_builders import periods
 
-from engine import AUTHORIZED, PRESENT, UNAUTHORIZED
+from engine import AUTHORIZED
+from engine import PRESENT
+from engine import UNAUTHORIZED
 
 STREAK_RULES = ("rmc_4w", "duo_contact", "duo_ma")
 

@@ -1,21 +1,20 @@
 """Hours within 4 lesweken: unauthorized_10h and legal_16h (domain.md §7, "Windows")."""
 
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 
 from verzuim_builders import periods
 
-from engine import (
-    AUTHORIZED,
-    DEFAULT_RULES,
-    PRESENT,
-    UNAUTHORIZED,
-    WINDOW,
-    Registration,
-    RuleParams,
-    SchoolCalendar,
-    StudentFacts,
-    evaluate,
-)
+from engine import AUTHORIZED
+from engine import DEFAULT_RULES
+from engine import PRESENT
+from engine import UNAUTHORIZED
+from engine import WINDOW
+from engine import Registration
+from engine import RuleParams
+from engine import SchoolCalendar
+from engine import StudentFacts
+from engine import evaluate
 
 
 def test_sixteen_hours_exactly_fires(timeline):

@@ -1,19 +1,20 @@
 """Builders for readable scenarios: a calendar, a student's lessons week by week, the signals."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
 from itertools import count
 
-from engine import (
-    AUTHORIZED,
-    DEFAULT_RULES,
-    PRESENT,
-    UNAUTHORIZED,
-    Registration,
-    SchoolCalendar,
-    SickPeriod,
-    StudentFacts,
-    evaluate,
-)
+from engine import AUTHORIZED
+from engine import DEFAULT_RULES
+from engine import PRESENT
+from engine import UNAUTHORIZED
+from engine import Registration
+from engine import SchoolCalendar
+from engine import SickPeriod
+from engine import StudentFacts
+from engine import evaluate
 
 AUTUMN = (date(2026, 10, 17), date(2026, 10, 25))
 CHRISTMAS = (date(2026, 12, 19), date(2027, 1, 3))
