@@ -26,8 +26,8 @@ class VerzuimAbsenceReport(models.Model):
         readonly=True,
     )
     registrations = fields.Integer(readonly=True, aggregator="sum")
-    lesson_hours = fields.Float(string="Lesson Hours", readonly=True, aggregator="sum")
-    missed_hours = fields.Float(string="Missed Hours", readonly=True, aggregator="sum")
+    lesson_hours = fields.Float(readonly=True, aggregator="sum")
+    missed_hours = fields.Float(readonly=True, aggregator="sum")
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

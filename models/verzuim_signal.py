@@ -164,8 +164,9 @@ class VerzuimSignal(models.Model):
 
     def _apply_results(self, found, by_key, rule_by_code, students):
         to_create, changed = [], self.sudo().browse()
+        rule_by_id = {rule.id: rule for rule in rule_by_code.values()}
         for key, signal in found.items():
-            vals = self._prepare_values(signal)
+            vals = self._prepare_values(signal, rule_by_id[key[1]])
             current = by_key.get(key)
             if not current:
                 to_create.append({"student_id": key[0], "rule_id": key[1], **vals})
@@ -192,7 +193,38 @@ class VerzuimSignal(models.Model):
         created._assign_and_schedule()
         return changed | created
 
-    def _prepare_values(self, signal):
+    def _note(self, signal, rule):
+        """Why the signal fired, in the user's language (the engine's note is English)."""
+        period = {
+            "start": signal.date_start.strftime("%d-%m-%Y"),
+            "end": signal.date_end.strftime("%d-%m-%Y"),
+            "hours": f"{signal.hours:.2f}".replace(".", ","),
+            "count": signal.count,
+            "weeks": rule.streak_lesweken,
+            "days": rule.sick_days,
+        }
+        if rule.kind == "window":
+            note = self.env._("%(hours)s unauthorized hours from %(start)s to %(end)s.", **period)
+        elif rule.kind == "streak":
+            note = self.env._(
+                "Unauthorized absence in %(weeks)s consecutive lesweken, from %(start)s to "
+                "%(end)s (%(hours)s hours).",
+                **period,
+            )
+        elif rule.kind == "sick_long":
+            note = self.env._("Sick since %(start)s: %(days)s days or more on %(end)s.", **period)
+        else:
+            note = self.env._("%(count)s sick notices started from %(start)s to %(end)s.", **period)
+        if signal.repeat_number:
+            note += " " + self.env._(
+                "Repeat report %(number)s in one uninterrupted absence.",
+                number=signal.repeat_number,
+            )
+        if signal.lrv:
+            note += " " + self.env._("Langdurig relatief verzuim (LRV): report it as such.")
+        return note
+
+    def _prepare_values(self, signal, rule):
         return {
             "date_start": signal.date_start,
             "date_end": signal.date_end,
@@ -201,7 +233,7 @@ class VerzuimSignal(models.Model):
             "deadline": signal.deadline,
             "repeat_number": signal.repeat_number,
             "lrv": signal.lrv,
-            "note": signal.note,
+            "note": self._note(signal, rule),
             "line_ids": [fields.Command.set(list(signal.line_ids))],
             "notice_ids": [fields.Command.set(list(signal.notice_ids))],
         }

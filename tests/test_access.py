@@ -85,6 +85,18 @@ class TestAccess(VerzuimCase):
         with self.assertRaises(AccessError):
             self.notice.with_user(self.teacher_user).read(["notice_type"])
 
+    def test_teacher_cannot_search_or_group_by_a_reason(self):
+        Line = self.Line.with_user(self.teacher_user)
+        for domain in (
+            [("verzuim_reason_id.code", "=", "ziek")],
+            [("verzuim_visible_reason_id.code", "=", "ziek")],
+            [("verzuim_notice_id.notice_type", "=", "sick")],
+        ):
+            with self.assertRaises(AccessError):
+                Line.search_count(domain)
+        with self.assertRaises(AccessError):
+            Line.read_group([], ["verzuim_minutes:sum"], ["verzuim_reason_id"])
+
     def test_teacher_label_in_dutch(self):
         line = self.sick_line.with_user(self.teacher_user).with_context(lang="nl_NL")
         self.assertEqual(line.verzuim_reason_label, "Geoorloofd afwezig")
