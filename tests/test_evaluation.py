@@ -736,11 +736,18 @@ class TestCronEvaluation(EvaluationCase):
         for student in cls.running | cls.finished:
             cls.mark(student, weekdays(d(10, 5), d(10, 9)))
 
-    def test_cron_evaluates_running_enrolments_as_of_today_without_commit(self):
+    def run_cron(self):
+        """The cron as of Monday 12 October; a commit is recorded, not executed."""
         with freeze_time("2026-10-12 10:00:00"), patch.object(self.env.cr, "commit") as commit:
             self.env["verzuim.signal"]._cron_evaluate()
-        commit.assert_not_called()
+        return commit
+
+    def test_cron_evaluates_running_enrolments_as_of_today(self):
+        self.run_cron()
         signal = self.signals(self.running)
         self.assertEqual(signal.rule_code, "unauthorized_10h")
         self.assertEqual((signal.date_end, signal.deadline), (d(10, 9), d(10, 16)))
         self.assertEqual(self.codes(self.finished), [])
+
+    def test_cron_does_not_commit_in_tests(self):
+        self.run_cron().assert_not_called()

@@ -63,6 +63,9 @@ class TestPublicHolidays(VerzuimCase):
         cls.env["res.lang"]._activate_lang("nl_NL")
         cls.Holiday = cls.env["verzuim.holiday"]
         cls.params = cls.env["ir.config_parameter"].sudo()
+        cls.params.set_param("mbo_verzuim.holiday_liberation_day", "True")  # the defaults
+        cls.params.set_param("mbo_verzuim.holiday_good_friday", "False")
+        cls.Holiday.search([("date_from", "<=", LAST), ("date_to", ">=", FIRST)]).unlink()
 
     def generated(self):
         return self.Holiday.search(
