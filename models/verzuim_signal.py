@@ -170,6 +170,7 @@ class VerzuimSignal(models.Model):
         """Create, update and retire signals with a fixed number of queries (plus one write
         per signal whose data changed)."""
         to_create, changed = [], self.sudo().browse()
+        reopened = self.sudo().browse()
         rule_by_id = {rule.id: rule for rule in rule_by_code.values()}
         responsible = self._responsible_users(students, rule_by_id)
         for key, signal in found.items():
@@ -178,9 +179,12 @@ class VerzuimSignal(models.Model):
             if not current:
                 user = responsible.get((key[0], key[1]))
                 to_create.append({"student_id": key[0], "rule_id": key[1], "user_id": user, **vals})
-            elif current.state in (*OPEN_STATES, "obsolete") and self._differs(current, vals):
+            elif current.state == "obsolete" or (
+                current.state in OPEN_STATES and self._differs(current, vals)
+            ):
                 if current.state == "obsolete":
                     vals["state"] = "new"
+                    reopened |= current
                 current.write(vals)
                 changed |= current
         retired = self.sudo().browse(
@@ -199,7 +203,7 @@ class VerzuimSignal(models.Model):
             retired.activity_ids.unlink()
         created = self.sudo().create(to_create)
         created._link_repeats(by_key)
-        created._schedule_activities()
+        (created | reopened)._schedule_activities()
         return changed | retired | created
 
     def _responsible_users(self, students, rule_by_id):
@@ -231,6 +235,7 @@ class VerzuimSignal(models.Model):
             if earlier:
                 pairs.append((signal.id, max(earlier, key=lambda o: o.date_start).id))
         if pairs:
+            self.flush_recordset()  # else a pending is_repeat recompute overwrites the UPDATE
             self.env.execute_query(
                 SQL(
                     """

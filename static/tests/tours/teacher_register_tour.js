@@ -15,7 +15,7 @@ registry.category("web_tour.tours").add("mbo_verzuim_teacher_register", {
         },
         {
             content: "The student shows as absent",
-            trigger: ".o_data_row:contains('TR Student 0') .o_field_badge:contains('Absent')",
+            trigger: ".o_data_row.text-danger:contains('TR Student 0')",
         },
         {
             content: "Complete the register",
