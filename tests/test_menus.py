@@ -4,15 +4,7 @@ from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
 from .common import VerzuimCase
-
-ROLES = [
-    "group_teacher",
-    "group_frontoffice",
-    "group_slb",
-    "group_coordinator",
-    "group_management",
-    "group_admin",
-]
+from .test_install import ROLES
 
 
 @tagged("post_install", "-at_install")
