@@ -179,7 +179,7 @@ def start_private_cluster():
                 opts,
                 "-w",
                 "-l",
-                str(BUILD / "pg.log"),
+                str(pgdata / "server.log"),
                 "start",
             ],
             check=True,
