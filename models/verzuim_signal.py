@@ -59,6 +59,7 @@ class VerzuimSignal(models.Model):
     )
     is_repeat = fields.Boolean(compute="_compute_is_repeat", store=True)
     note = fields.Text(readonly=True)
+    rule_description = fields.Text(related="rule_id.description", string="About the Rule")
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
 
     _sql_constraints = [
@@ -89,7 +90,7 @@ class VerzuimSignal(models.Model):
         for signal in self:
             signal.display_name = (
                 f"{signal.rule_id.name or ''}: {signal.student_id.name or ''} "
-                f"({signal.date_start or ''})"
+                f"({signal.date_start.strftime('%d-%m-%Y') if signal.date_start else ''})"
             )
 
     # --- actions --------------------------------------------------------------------------

@@ -136,6 +136,11 @@ class TestAccess(VerzuimCase):
         self.assertEqual(Notice.search_count([("student_id", "in", self.students.ids)]), 2)
         self.assertTrue(self.sick_line.with_user(self.frontoffice).verzuim_reason_id)
 
+    def test_frontoffice_sees_no_signals_or_figures(self):
+        for model in ("verzuim.signal", "verzuim.absence.report"):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(self.frontoffice).search([])
+
     def test_coordinator_sees_everything(self):
         lines = self.Line.with_user(self.coordinator).search(
             [("student_id", "in", self.students.ids)]

@@ -499,7 +499,8 @@ def cmd_bench():
 
 def cmd_pot():
     """Export i18n/mbo_verzuim.pot from the test database (make check first), without the
-    demo school's names, and list the msgids that i18n/nl.po does not translate yet."""
+    demo school's names; rebuild i18n/nl.po on it, keeping every translation by msgid, and
+    list what is still to translate."""
     import polib
 
     conf, _oec = prepare(http_port=8169)
@@ -526,9 +527,16 @@ def cmd_pot():
             pot.remove(entry)
     pot.save(str(pot_path))
     po_path = REPO / "i18n" / "nl.po"
-    done = {e.msgid for e in polib.pofile(str(po_path)) if e.msgstr} if po_path.exists() else set()
-    todo = [e.msgid for e in pot if e.msgid not in done]
-    say(f"{pot_path.name}: {len(pot)} msgids, {len(todo)} not yet in nl.po")
+    old = polib.pofile(str(po_path)) if po_path.exists() else polib.POFile()
+    known = {entry.msgid: entry.msgstr for entry in old if entry.msgstr}
+    merged = polib.POFile()
+    merged.metadata = old.metadata or pot.metadata
+    for entry in pot:
+        entry.msgstr = known.get(entry.msgid, "")
+        merged.append(entry)
+    merged.save(str(po_path))
+    todo = [entry.msgid for entry in merged if not entry.msgstr]
+    say(f"{pot_path.name}: {len(pot)} msgids; nl.po follows it, {len(todo)} still to translate")
     for msgid in todo:
         print("  " + msgid.replace("\n", " ")[:110])
 
