@@ -37,7 +37,14 @@ class VerzuimSignal(models.Model):
     hours = fields.Float(digits=(6, 2), readonly=True)
     count = fields.Integer(readonly=True, help="Number of sick notices (frequent sickness).")
     deadline = fields.Date(readonly=True, index=True, tracking=True)
-    state = fields.Selection(STATES, required=True, default="new", index=True, tracking=True)
+    state = fields.Selection(
+        STATES,
+        required=True,
+        default="new",
+        index=True,
+        tracking=True,
+        group_expand="_expand_states",
+    )
     line_ids = fields.Many2many(
         "op.attendance.line",
         string="Evidence",
@@ -69,6 +76,9 @@ class VerzuimSignal(models.Model):
             "A rule raises one signal per student and start date.",
         ),
     ]
+
+    def _expand_states(self, states, domain):
+        return [key for key, _label in STATES]
 
     @api.depends("repeat_of_id")
     def _compute_is_repeat(self):
