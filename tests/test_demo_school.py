@@ -135,3 +135,23 @@ class TestDemoSchool(VerzuimCase):
         self.assertEqual(len(days), 5 * 9 + other_day.weekday() + 1)
         bbl_days = list(loader._demo_lesson_days("bbl", other_day))
         self.assertTrue(all(d.weekday() == 1 for d in bbl_days))
+
+    def test_demo_shows_a_signal_of_every_rule_with_its_evidence(self):
+        signals = self.env["verzuim.signal"].search([("student_id", "in", self.students.ids)])
+        codes = set(signals.mapped("rule_code"))
+        self.assertEqual(
+            codes,
+            {
+                "unauthorized_10h",
+                "sick_long",
+                "sick_frequent",
+                "legal_16h",
+                "rmc_4w",
+                "duo_contact",
+                "duo_ma",
+            },
+        )
+        for signal in signals.filtered(lambda s: s.rule_code not in ("sick_frequent",)):
+            self.assertTrue(signal.line_ids, f"{signal.display_name} has no evidence")
+        self.assertTrue(signals.filtered(lambda s: s.rule_code == "sick_frequent").notice_ids)
+        self.assertTrue(all(signal.user_id for signal in signals))
