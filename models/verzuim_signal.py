@@ -329,6 +329,11 @@ class VerzuimSignal(models.Model):
                     "note": signal.note,
                 }
                 for signal in self
-                if signal.user_id
+                if signal.user_id and not signal._adds_to_open_pedagogical_case()
             ]
         )
+
+    def _adds_to_open_pedagogical_case(self):
+        """A pedagogical signal that repeats one still being handled adds to that case and
+        gets no to-do of its own. Legal reports always do: each one must be filed."""
+        return self.rule_id.category == "pedagogical" and bool(self.repeat_of_id)

@@ -170,6 +170,22 @@ class TestRepeatedReports(EvaluationCase):
         )
         self.assertEqual(second.line_ids, second_lines)
 
+    def test_a_repeat_gets_a_to_do_when_legal_not_when_pedagogical(self):
+        self.absent(weekdays(d(10, 5), d(10, 16)))
+        self.evaluate(d(10, 9))
+        self.evaluate(d(10, 16))
+        Activity = self.env["mail.activity"]
+        for code, expected in (("legal_16h", [1, 1]), ("unauthorized_10h", [1, 0, 0])):
+            signals = self.signals(self.young, code).sorted("date_start")
+            self.assertTrue(signals[1:].repeat_of_id, code)
+            counts = [
+                Activity.search_count(
+                    [("res_model", "=", "verzuim.signal"), ("res_id", "=", signal.id)]
+                )
+                for signal in signals
+            ]
+            self.assertEqual(counts, expected, code)
+
     def test_uninterrupted_absence_is_reported_once_per_7_days(self):
         lines = self.absent(weekdays(d(10, 5), d(10, 16)))
         self.evaluate(d(10, 9))
