@@ -22,7 +22,7 @@ class VerzuimTakeAttendanceController(OpAttendanceController):
         if not isinstance(sheet_id, int):
             return False
         sheet = request.env["op.attendance.sheet"].browse(sheet_id).exists()
-        if not sheet:
+        if not sheet or sheet.sudo().state == "done":
             return False
         try:
             sheet.check_access("write")

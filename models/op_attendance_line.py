@@ -3,6 +3,7 @@ import pytz
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 
 from .op_session import SCHOOL_TZ
@@ -26,6 +27,7 @@ SOURCES = [
 ]
 OPENEDUCAT_FLAGS = ("present", "absent", "late", "excused")
 PRIVILEGED = "mbo_verzuim.group_frontoffice,mbo_verzuim.group_coordinator"
+REASON_FIELDS = {"verzuim_reason_id", "verzuim_manual_reason_id", "verzuim_visible_reason_id"}
 
 
 def flags_for(status, category):
@@ -188,7 +190,13 @@ class OpAttendanceLine(models.Model):
     def _compute_verzuim_visible_reason(self):
         for line in self:
             reason = line.sudo().verzuim_reason_id
-            if reason.is_health and not line._verzuim_may_see_health():
+            # Only "authorized": naming the other authorized reasons would single out health.
+            hidden = (
+                reason.category == "authorized"
+                and reason != line.verzuim_teacher_reason_id
+                and not line._verzuim_may_see_health()
+            )
+            if hidden:
                 line.verzuim_visible_reason_id = False
                 line.verzuim_reason_label = self.env._("Authorized absence")
             else:
@@ -208,6 +216,13 @@ class OpAttendanceLine(models.Model):
     def _inverse_verzuim_visible_reason(self):
         self.check_access("write")
         for line in self:
+            if not line._verzuim_may_see_health():
+                raise AccessError(
+                    self.env._(
+                        "Only the frontoffice, the coordinator or the student's SLB set the reason "
+                        "afterwards. As the teacher, give it under 'Reason (if known)'."
+                    )
+                )
             line.sudo().verzuim_manual_reason_id = line.verzuim_visible_reason_id
 
     def _search_verzuim_visible_reason(self, operator, value):
@@ -276,11 +291,28 @@ class OpAttendanceLine(models.Model):
 
     def write(self, vals):
         vals = self._verzuim_normalize(vals)
+        self._verzuim_check_registration_rights(vals)
         result = super().write(vals)
         if {"student_id", "attendance_id"} & set(vals):
             self._verzuim_apply_notices()
         self._verzuim_sync_flags()
         return result
+
+    def _verzuim_check_registration_rights(self, vals):
+        """The lesson's teacher (or the coordinator) registers presence; the others who may
+        edit a registration (SLB, frontoffice) only set its reason."""
+        if self.env.su or not (set(vals) - REASON_FIELDS):
+            return
+        user = self.env.user
+        if user.has_group("mbo_verzuim.group_coordinator"):
+            return
+        if any(line.sudo().verzuim_teacher_user_id != user for line in self):
+            raise AccessError(
+                self.env._(
+                    "Only the teacher of the lesson registers presence, lateness or removal. "
+                    "You may set the reason of an absence."
+                )
+            )
 
     def _verzuim_sync_flags(self):
         """Write OpenEduCat's booleans where they differ from the status: one write per

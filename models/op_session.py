@@ -3,10 +3,21 @@ import pytz
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
 SCHOOL_TZ = "Europe/Amsterdam"
+TIMETABLE_FIELDS = {
+    "faculty_id",
+    "batch_id",
+    "course_id",
+    "subject_id",
+    "start_datetime",
+    "end_datetime",
+    "classroom_id",
+    "timing_id",
+}
 
 
 class OpSession(models.Model):
@@ -65,6 +76,27 @@ class OpSession(models.Model):
     verzuim_lesson_date = fields.Date(
         string="Lesson Date", compute="_compute_verzuim_lesson_date", store=True, index=True
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._verzuim_check_timetable_rights()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if TIMETABLE_FIELDS & set(vals):
+            self._verzuim_check_timetable_rights()
+        return super().write(vals)
+
+    def _verzuim_check_timetable_rights(self):
+        """A teacher registers lessons but does not plan them: otherwise a lesson of one's own
+        in any class would open that class's registrations."""
+        user = self.env.user
+        if self.env.su or user.has_group("openeducat_timetable.group_op_timetable_manager"):
+            return
+        if user.has_group("mbo_verzuim.group_teacher"):
+            raise AccessError(
+                self.env._("Lessons are planned by the timetable office, not by teachers.")
+            )
 
     @api.depends("attendance_sheet")
     def _compute_verzuim_sheet_id(self):

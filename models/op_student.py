@@ -1,6 +1,8 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
+from odoo.exceptions import ValidationError
 
 from ..engine.obligation import age_on
 from ..engine.obligation import obligation
@@ -33,6 +35,47 @@ class OpStudent(models.Model):
     verzuim_obligation = fields.Selection(
         OBLIGATIONS, string="Obligation", compute="_compute_verzuim_obligation"
     )
+
+    @api.constrains("verzuim_slb_id")
+    def _check_verzuim_slb_is_a_coach(self):
+        slb_group = self.env.ref("mbo_verzuim.group_slb")
+        for student in self:
+            if student.verzuim_slb_id and slb_group not in student.verzuim_slb_id.groups_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is not a study career coach (SLB): give the user the SLB "
+                        "role first.",
+                        user=student.verzuim_slb_id.name,
+                    )
+                )
+
+    def write(self, vals):
+        protected = {"verzuim_slb_id", "verzuim_startkwalificatie", "birth_date"} & set(vals)
+        if protected and not self._verzuim_may_manage():
+            raise AccessError(
+                self.env._(
+                    "Only the absence coordinator or the student administration may change a "
+                    "student's SLB, startkwalificatie or birth date: they decide which rules apply."
+                )
+            )
+        return super().write(vals)
+
+    def _verzuim_may_manage(self):
+        user = self.env.user
+        return (
+            self.env.su
+            or user.has_group("mbo_verzuim.group_coordinator")
+            or user.has_group("openeducat_core.group_op_back_office_admin")
+        )
+
+    def _verzuim_may_follow(self):
+        """Whether the user may see this student's absence in detail: frontoffice,
+        coordinator, or the student's own SLB."""
+        self.ensure_one()
+        user = self.env.user
+        if self.env.su or user.has_group("mbo_verzuim.group_frontoffice"):
+            return True
+        return self.sudo().verzuim_slb_id == user
 
     @api.depends("birth_date", "verzuim_startkwalificatie")
     @api.depends_context("verzuim_date")
@@ -103,6 +146,12 @@ class OpStudent(models.Model):
         minutes = {(student.id, category): total for student, category, total in recent}
         rates = {student.id: (lesson, missed, count) for student, lesson, missed, count in year}
         for student in self:
+            if not student._verzuim_may_follow():
+                student.verzuim_unauthorized_hours = 0
+                student.verzuim_authorized_hours = 0
+                student.verzuim_attendance_rate = 0
+                student.verzuim_line_count = 0
+                continue
             student.verzuim_unauthorized_hours = minutes.get((student.id, "unauthorized"), 0) / 60
             student.verzuim_authorized_hours = minutes.get((student.id, "authorized"), 0) / 60
             lesson, missed, count = rates.get(student.id, (0, 0, 0))

@@ -130,6 +130,8 @@ class VerzuimNotice(models.Model):
         return notices
 
     def write(self, vals):
+        if "reason_id" in vals and not self.env.su:
+            raise UserError(self.env._("A notice's reason follows from its type: change the type."))
         watched = {"student_id", "date_start", "date_end", "state", "notice_type"}
         before = self._covered_lines() if watched & set(vals) else None
         result = super().write(vals)

@@ -4,6 +4,7 @@ from datetime import timedelta
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 from odoo.modules import module as odoo_module
 from odoo.tools import SQL
 from odoo.tools import split_every
@@ -101,6 +102,24 @@ class VerzuimSignal(models.Model):
             signal.display_name = (
                 f"{signal.rule_id.name or ''}: {signal.student_id.name or ''} "
                 f"({signal.date_start.strftime('%d-%m-%Y') if signal.date_start else ''})"
+            )
+
+    def write(self, vals):
+        self._check_handling_rights(vals)
+        return super().write(vals)
+
+    def _check_handling_rights(self, vals):
+        """The evaluation writes signals; an SLB only moves the state of a signal that is
+        the SLB's to handle. The coordinator handles everything."""
+        user = self.env.user
+        if self.env.su or user.has_group("mbo_verzuim.group_coordinator"):
+            return
+        if set(vals) - {"state"} or any(s.rule_id.responsible != "slb" for s in self.sudo()):
+            raise AccessError(
+                self.env._(
+                    "The rules write signals. You can only start, handle or dismiss a signal "
+                    "that is yours to handle; the coordinator handles the legal reports."
+                )
             )
 
     # --- actions --------------------------------------------------------------------------
@@ -220,7 +239,11 @@ class VerzuimSignal(models.Model):
     def _responsible_users(self, students, rule_by_id):
         """{(student id, rule id): user id}: the SLB, or the company's coordinator."""
         coordinator = self.env.company.verzuim_coordinator_id.id
-        slb = {s.id: s.verzuim_slb_id.id for s in students}
+        slb_group = self.env.ref("mbo_verzuim.group_slb")
+        slb = {
+            s.id: s.verzuim_slb_id.id if slb_group in s.verzuim_slb_id.groups_id else False
+            for s in students
+        }
         result = {}
         for student_id, slb_id in slb.items():
             for rule_id, rule in rule_by_id.items():

@@ -2,6 +2,8 @@ from datetime import date
 from datetime import time
 
 from odoo.exceptions import AccessError
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import VerzuimCase
@@ -201,3 +203,139 @@ class TestManagementFigures(VerzuimCase):
         self.assertEqual(figures["unauthorized"][0], 2.0)
         self.assertEqual(figures["present"][0], 0.0)
         self.assertNotIn("student_id", Report._fields)
+
+
+@tagged("post_install", "-at_install")
+class TestRoleBoundaries(VerzuimCase):
+    """What the review found: each role stays inside its own task."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.make_school("RB", students=2)
+        cls.other_slb = cls.make_user("rb_slb2", "mbo_verzuim.group_slb")
+        cls.frontoffice = cls.make_user("rb_front", "mbo_verzuim.group_frontoffice")
+        cls.student, cls.theirs = cls.students
+        cls.theirs.verzuim_slb_id = cls.other_slb
+        _session, sheet = cls.make_lesson(MONDAY)
+        cls.line = cls.register_line(sheet, cls.student, "absent")
+        cls.their_line = cls.register_line(sheet, cls.theirs, "absent")
+
+    def test_only_coordinator_changes_slb_startkwalificatie_or_birth_date(self):
+        for user in (self.slb_user, self.teacher_user, self.frontoffice):
+            for vals in (
+                {"verzuim_slb_id": user.id},
+                {"verzuim_startkwalificatie": True},
+                {"birth_date": "2000-01-01"},
+            ):
+                with self.assertRaises(AccessError):
+                    self.theirs.with_user(user).write(vals)
+        self.assertEqual(self.theirs.verzuim_slb_id, self.other_slb)
+        self.theirs.verzuim_slb_id = self.slb_user  # the coordinator (here: OdooBot, admin)
+        self.assertEqual(self.theirs.verzuim_slb_id, self.slb_user)
+
+    def test_the_slb_must_be_a_coach(self):
+        with self.assertRaises(ValidationError):
+            self.theirs.verzuim_slb_id = self.teacher_user
+
+    def test_teacher_does_not_plan_lessons(self):
+        Session = self.env["op.session"].with_user(self.teacher_user)
+        with self.assertRaises(AccessError):
+            Session.create(
+                {
+                    "course_id": self.course.id,
+                    "batch_id": self.batch.id,
+                    "faculty_id": self.faculty.id,
+                    "subject_id": self.subject.id,
+                    "start_datetime": utc(MONDAY, time(14, 0)),
+                    "end_datetime": utc(MONDAY, time(15, 0)),
+                }
+            )
+        lesson = self.line.verzuim_session_id.with_user(self.teacher_user)
+        with self.assertRaises(AccessError):
+            lesson.write({"start_datetime": utc(MONDAY, time(7, 0))})
+
+    def test_every_authorized_reason_is_just_authorized_for_a_teacher(self):
+        self.line.verzuim_reason_id = self.env.ref("mbo_verzuim.reason_verlof")
+        line = self.line.with_user(self.teacher_user)
+        self.assertEqual(line.verzuim_reason_label, "Authorized absence")
+        self.assertFalse(line.verzuim_visible_reason_id)
+        own = self.their_line.with_user(self.teacher_user)
+        own.verzuim_teacher_reason_id = self.env.ref("mbo_verzuim.reason_overmacht")
+        self.assertEqual(own.verzuim_reason_label, "Force majeure")
+
+    def test_teacher_cannot_set_the_reason_afterwards(self):
+        with self.assertRaises(AccessError):
+            self.line.with_user(self.teacher_user).verzuim_visible_reason_id = self.env.ref(
+                "mbo_verzuim.reason_spijbelen"
+            )
+        self.assertEqual(self.line.verzuim_reason_source, "default")
+
+    def test_slb_and_frontoffice_set_reasons_not_presence(self):
+        for user, line in ((self.other_slb, self.their_line), (self.frontoffice, self.line)):
+            with self.assertRaises(AccessError):
+                line.with_user(user).write({"verzuim_status": "present"})
+            line.with_user(user).write(
+                {"verzuim_visible_reason_id": self.env.ref("mbo_verzuim.reason_arts").id}
+            )
+            self.assertEqual(line.verzuim_reason_id.code, "arts")
+            self.assertEqual(line.verzuim_status, "absent")
+
+    def test_slb_summary_only_for_own_students(self):
+        day = {"verzuim_date": MONDAY.isoformat()}
+        own = self.student.with_user(self.slb_user).with_context(**day)
+        self.assertEqual(own.verzuim_unauthorized_hours, 2.0)
+        other = self.theirs.with_user(self.slb_user).with_context(**day)
+        self.assertEqual(other.verzuim_unauthorized_hours, 0)
+        self.assertEqual(other.verzuim_line_count, 0)
+
+    def test_notice_reason_follows_its_type(self):
+        notice = (
+            self.env["verzuim.notice"]
+            .with_user(self.frontoffice)
+            .create(
+                {
+                    "student_id": self.student.id,
+                    "notice_type": "sick",
+                    "date_start": utc(MONDAY, time(7, 0)),
+                }
+            )
+        )
+        with self.assertRaises(UserError):
+            notice.write({"reason_id": self.env.ref("mbo_verzuim.reason_spijbelen").id})
+        self.assertEqual(notice.reason_id.code, "ziek")
+
+
+@tagged("post_install", "-at_install")
+class TestSignalHandlingRights(VerzuimCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.make_school("SH", students=1)
+        cls.env.company.verzuim_coordinator_id = cls.make_user(
+            "sh_coord", "mbo_verzuim.group_coordinator"
+        )
+        Signal = cls.env["verzuim.signal"]
+        values = {
+            "student_id": cls.students.id,
+            "date_start": MONDAY,
+            "date_end": MONDAY,
+            "deadline": MONDAY,
+        }
+        cls.pedagogical = Signal.create(
+            {**values, "rule_id": cls.env.ref("mbo_verzuim.rule_unauthorized_10h").id}
+        )
+        cls.legal = Signal.create(
+            {**values, "rule_id": cls.env.ref("mbo_verzuim.rule_legal_16h").id}
+        )
+
+    def test_slb_handles_own_signals_only_by_state(self):
+        mine = self.pedagogical.with_user(self.slb_user)
+        mine.action_start()
+        mine.action_done()
+        self.assertEqual(self.pedagogical.state, "done")
+        with self.assertRaises(AccessError):
+            mine.write({"hours": 99})
+        with self.assertRaises(AccessError):
+            self.legal.with_user(self.slb_user).action_done()
+        self.assertEqual(self.legal.state, "new")
