@@ -339,3 +339,49 @@ class TestSignalHandlingRights(VerzuimCase):
         with self.assertRaises(AccessError):
             self.legal.with_user(self.slb_user).action_done()
         self.assertEqual(self.legal.state, "new")
+
+
+@tagged("post_install", "-at_install")
+class TestRegisterAndLessonRules(VerzuimCase):
+    """The record rules on registers (op.attendance.sheet), lessons and signals, per role."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.make_school("RR", students=1)
+        cls.frontoffice = cls.make_user("rr_front", "mbo_verzuim.group_frontoffice")
+        cls.coordinator = cls.make_user("rr_coord", "mbo_verzuim.group_coordinator")
+        cls.other_teacher = cls.make_user("rr_teacher2", "mbo_verzuim.group_teacher")
+        cls.other_slb = cls.make_user("rr_slb2", "mbo_verzuim.group_slb")
+        cls.lesson, cls.sheet = cls.make_lesson(MONDAY)
+        cls.signal = cls.env["verzuim.signal"].create(
+            {
+                "student_id": cls.students.id,
+                "date_start": MONDAY,
+                "date_end": MONDAY,
+                "deadline": MONDAY,
+                "rule_id": cls.env.ref("mbo_verzuim.rule_unauthorized_10h").id,
+            }
+        )
+
+    def test_registers_and_lessons_per_role(self):
+        for user in (self.frontoffice, self.slb_user, self.coordinator, self.teacher_user):
+            self.assertEqual(self.sheet.with_user(user).read(["name"])[0]["id"], self.sheet.id)
+            self.assertEqual(self.lesson.with_user(user).read(["name"])[0]["id"], self.lesson.id)
+        for user in (self.frontoffice, self.slb_user):
+            with self.assertRaises(AccessError):
+                self.sheet.with_user(user).write({"state": "done"})
+        self.sheet.with_user(self.coordinator).write({"state": "done"})
+        with self.assertRaises(AccessError):
+            self.sheet.with_user(self.other_teacher).read(["name"])
+        with self.assertRaises(AccessError):
+            self.lesson.with_user(self.other_teacher).read(["name"])
+
+    def test_signals_per_role(self):
+        Signal = self.env["verzuim.signal"]
+        self.assertEqual(Signal.with_user(self.slb_user).search([]), self.signal)
+        self.assertFalse(Signal.with_user(self.other_slb).search([]))
+        self.assertIn(self.signal, Signal.with_user(self.coordinator).search([]))
+        for user in (self.teacher_user, self.frontoffice):
+            with self.assertRaises(AccessError):
+                Signal.with_user(user).search([])
