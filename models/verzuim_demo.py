@@ -19,6 +19,16 @@ from odoo import models
 from .op_session import SCHOOL_TZ
 
 DEMO_WEEKS = 10
+DEMO_LOGINS = [
+    "docent",
+    "docent2",
+    "frontoffice",
+    "slb",
+    "slb2",
+    "coordinator",
+    "management",
+    "beheerder",
+]
 LESSON_TIMES = [
     (time(8, 30), time(10, 30)),
     (time(10, 45), time(12, 45)),
@@ -222,24 +232,7 @@ class VerzuimDemo(models.AbstractModel):
 
     def _demo_languages(self, env):
         env["res.lang"]._activate_lang("nl_NL")
-        demo_users = env["res.users"].search(
-            [
-                (
-                    "login",
-                    "in",
-                    [
-                        "docent",
-                        "docent2",
-                        "frontoffice",
-                        "slb",
-                        "slb2",
-                        "coordinator",
-                        "management",
-                        "beheerder",
-                    ],
-                )
-            ]
-        )
+        demo_users = env["res.users"].search([("login", "in", DEMO_LOGINS)])
         demo_users.write({"lang": "nl_NL"})
 
     def _demo_faculty(self, env, users):

@@ -7,18 +7,8 @@ from odoo.tests import tagged
 
 from ..engine.obligation import age_on
 from ..engine.obligation import obligation
+from ..models.verzuim_demo import DEMO_LOGINS
 from .common import VerzuimCase
-
-DEMO_LOGINS = [
-    "docent",
-    "docent2",
-    "frontoffice",
-    "slb",
-    "slb2",
-    "coordinator",
-    "management",
-    "beheerder",
-]
 
 
 @tagged("post_install", "-at_install")
