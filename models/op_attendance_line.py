@@ -1,12 +1,8 @@
-import pytz
-
 from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
-
-from .op_session import SCHOOL_TZ
 
 STATUSES = [
     ("present", "Present"),
@@ -135,17 +131,15 @@ class OpAttendanceLine(models.Model):
     )
 
     @api.depends(
-        "attendance_id.session_id.start_datetime",
+        "attendance_id.session_id.verzuim_lesson_date",
         "attendance_id.session_id.end_datetime",
         "attendance_id.attendance_date",
     )
     def _compute_verzuim_lesson(self):
-        tz = pytz.timezone(SCHOOL_TZ)
         for line in self:
             session = line.attendance_id.session_id
             if session.start_datetime and session.end_datetime:
-                local = pytz.utc.localize(session.start_datetime).astimezone(tz)
-                line.verzuim_lesson_date = local.date()
+                line.verzuim_lesson_date = session.verzuim_lesson_date
                 delta = session.end_datetime - session.start_datetime
                 line.verzuim_lesson_minutes = int(delta.total_seconds() // 60)
             else:
@@ -204,14 +198,7 @@ class OpAttendanceLine(models.Model):
                 line.verzuim_reason_label = reason.name or ""
 
     def _verzuim_may_see_health(self):
-        user = self.env.user
-        if self.env.su or user.has_group("mbo_verzuim.group_frontoffice"):
-            return True
-        if user.has_group("mbo_verzuim.group_coordinator"):
-            return True
-        return user.has_group("mbo_verzuim.group_slb") and (
-            self.sudo().student_id.verzuim_slb_id == user
-        )
+        return self.sudo().student_id.with_env(self.env)._verzuim_may_follow()
 
     def _inverse_verzuim_visible_reason(self):
         self.check_access("write")

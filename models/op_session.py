@@ -7,7 +7,10 @@ from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-SCHOOL_TZ = "Europe/Amsterdam"
+from ..engine.school_time import SCHOOL_TZ
+from ..engine.school_time import local_date
+from ..engine.school_time import to_local
+
 TIMETABLE_FIELDS = {
     "faculty_id",
     "batch_id",
@@ -32,8 +35,8 @@ class OpSession(models.Model):
         tz = self._verzuim_tz()
         for session in self:
             if session.start_datetime and session.end_datetime:
-                start = pytz.utc.localize(session.start_datetime).astimezone(tz)
-                end = pytz.utc.localize(session.end_datetime).astimezone(tz)
+                start = to_local(session.start_datetime, tz)
+                end = to_local(session.end_datetime, tz)
                 session.timing = f"{start:%H:%M} - {end:%H:%M}"
             else:
                 session.timing = False
@@ -48,8 +51,8 @@ class OpSession(models.Model):
                 and session.start_datetime
                 and session.end_datetime
             ):
-                start = pytz.utc.localize(session.start_datetime).astimezone(tz)
-                end = pytz.utc.localize(session.end_datetime).astimezone(tz)
+                start = to_local(session.start_datetime, tz)
+                end = to_local(session.end_datetime, tz)
                 session.name = (
                     f"{session.faculty_id.name}:{session.subject_id.name}:"
                     f"{start:%d-%m-%Y %H:%M}-{end:%H:%M}"
@@ -116,10 +119,8 @@ class OpSession(models.Model):
 
     @api.depends("start_datetime")
     def _compute_verzuim_lesson_date(self):
-        tz = pytz.timezone(SCHOOL_TZ)
         for session in self:
-            start = session.start_datetime
-            session.verzuim_lesson_date = start and pytz.utc.localize(start).astimezone(tz).date()
+            session.verzuim_lesson_date = local_date(session.start_datetime)
 
     def _compute_verzuim_to_register(self):
         now = fields.Datetime.now()

@@ -69,13 +69,13 @@ class OpStudent(models.Model):
         )
 
     def _verzuim_may_follow(self):
-        """Whether the user may see this student's absence in detail: frontoffice,
-        coordinator, or the student's own SLB."""
+        """Whether the user may see this student's absence in detail, health reasons
+        included: frontoffice (the coordinator has that role too), or the student's own SLB."""
         self.ensure_one()
         user = self.env.user
         if self.env.su or user.has_group("mbo_verzuim.group_frontoffice"):
             return True
-        return self.sudo().verzuim_slb_id == user
+        return user.has_group("mbo_verzuim.group_slb") and self.sudo().verzuim_slb_id == user
 
     @api.depends("birth_date", "verzuim_startkwalificatie")
     @api.depends_context("verzuim_date")

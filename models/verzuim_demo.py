@@ -16,7 +16,7 @@ from odoo import api
 from odoo import fields
 from odoo import models
 
-from .op_session import SCHOOL_TZ
+from ..engine.school_time import SCHOOL_TZ
 
 DEMO_WEEKS = 10
 DEMO_LOGINS = [

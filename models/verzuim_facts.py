@@ -1,8 +1,6 @@
 from datetime import datetime
 from datetime import time
 
-import pytz
-
 from odoo import api
 from odoo import models
 from odoo.tools import SQL
@@ -10,7 +8,7 @@ from odoo.tools import SQL
 from ..engine import Registration
 from ..engine import SickPeriod
 from ..engine import StudentFacts
-from .op_session import SCHOOL_TZ
+from ..engine.school_time import local_date
 
 
 class VerzuimFacts(models.AbstractModel):
@@ -74,7 +72,6 @@ class VerzuimFacts(models.AbstractModel):
         return result
 
     def _sick_periods(self, students, date_to):
-        tz = pytz.timezone(SCHOOL_TZ)
         notices = (
             self.env["verzuim.notice"]
             .sudo()
@@ -89,13 +86,12 @@ class VerzuimFacts(models.AbstractModel):
             )
         )
 
-        def local(moment):
-            return pytz.utc.localize(moment).astimezone(tz).date() if moment else None
-
         result = {}
         for notice in notices:
             result.setdefault(notice["student_id"][0], []).append(
-                SickPeriod(notice["id"], local(notice["date_start"]), local(notice["date_end"]))
+                SickPeriod(
+                    notice["id"], local_date(notice["date_start"]), local_date(notice["date_end"])
+                )
             )
         return result
 

@@ -64,7 +64,7 @@ class VerzuimHoliday(models.Model):
         counted, end = 0, day
         for _block in range(weeks * 8):
             start = end - timedelta(days=6)
-            if any(calendar.is_school_day(start + timedelta(days=i)) for i in range(7)):
+            if calendar.block_has_school_day(start):
                 counted += 1
                 if counted == weeks:
                     return start

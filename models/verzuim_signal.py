@@ -269,19 +269,20 @@ class VerzuimSignal(models.Model):
             if earlier:
                 pairs.append((signal.id, max(earlier, key=lambda o: o.date_start).id))
         if pairs:
-            self.flush_recordset()  # else a pending is_repeat recompute overwrites the UPDATE
+            self.flush_recordset()
             self.env.execute_query(
                 SQL(
                     """
                 UPDATE verzuim_signal signal
-                   SET repeat_of_id = pair.target, is_repeat = TRUE
+                   SET repeat_of_id = pair.target
                   FROM (VALUES %s) AS pair(id, target)
                  WHERE signal.id = pair.id
                 """,
                     SQL(", ").join(SQL("(%s, %s)", a, b) for a, b in pairs),
                 )
             )
-            self.invalidate_recordset(["repeat_of_id", "is_repeat"])
+            self.invalidate_recordset(["repeat_of_id"])
+            self.modified(["repeat_of_id"])
 
     def _note(self, signal, rule):
         """Why the signal fired, in the user's language (the engine's note is English)."""
