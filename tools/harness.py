@@ -122,6 +122,7 @@ def cmd_check():
     )
     if problems:
         die(f"installing {MODULE} logged {len(problems)} problem(s): see above", code=1)
+    say(f"set-up took {time.monotonic() - started:.0f} s; pytest's closing line ends the run")
     say("running the tests (pytest-odoo and the pure engine tests)")
     tests = [str(addons_link_dir() / MODULE / "tests")]
     engine_tests = REPO / "engine" / "tests"
@@ -146,7 +147,6 @@ def cmd_check():
         env=dict(odoo_env(), PYTHONPATH=str(REPO / "tools")),
         check=False,
     ).returncode
-    say(f"make test took {time.monotonic() - started:.0f} s")
     sys.exit(rc)
 
 
