@@ -7,6 +7,7 @@ from .defaults import DEFAULT_RULES
 from .defaults import DEFAULT_RULES_BY_CODE
 from .facts import AUTHORIZED
 from .facts import PRESENT
+from .facts import REASON
 from .facts import SICK_FREQUENT
 from .facts import SICK_LONG
 from .facts import STREAK
@@ -22,10 +23,12 @@ from .obligation import age_on
 from .obligation import obligation
 from .rules import cut_at
 from .rules import evaluate
+from .rules import reason_signals
 from .rules import sick_frequent_signals
 from .rules import sick_long_signals
 from .rules import streak_signals
 from .rules import window_signals
+from .school_calendar import LesweekBlock
 from .school_calendar import SchoolCalendar
 from .scope import in_scope
 
@@ -34,11 +37,13 @@ __all__ = [
     "DEFAULT_RULES",
     "DEFAULT_RULES_BY_CODE",
     "PRESENT",
+    "REASON",
     "SICK_FREQUENT",
     "SICK_LONG",
     "STREAK",
     "UNAUTHORIZED",
     "WINDOW",
+    "LesweekBlock",
     "Registration",
     "RuleParams",
     "SchoolCalendar",
@@ -51,6 +56,7 @@ __all__ = [
     "evaluate",
     "in_scope",
     "obligation",
+    "reason_signals",
     "sick_frequent_signals",
     "sick_long_signals",
     "streak_signals",

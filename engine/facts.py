@@ -13,7 +13,8 @@ WINDOW = "window"
 STREAK = "streak"
 SICK_LONG = "sick_long"
 SICK_FREQUENT = "sick_frequent"
-KINDS = (WINDOW, STREAK, SICK_LONG, SICK_FREQUENT)
+REASON = "reason"
+KINDS = (WINDOW, STREAK, SICK_LONG, SICK_FREQUENT, REASON)
 
 # The parameters each kind of rule cannot do without.
 REQUIRED = {
@@ -21,6 +22,7 @@ REQUIRED = {
     STREAK: ("streak_lesweken",),
     SICK_LONG: ("sick_days",),
     SICK_FREQUENT: ("sick_count", "window_lesweken"),
+    REASON: ("reason_code",),
 }
 
 
@@ -29,7 +31,9 @@ class Registration:
     """One registered lesson, or the sum of a day's lessons with the same category and attended.
 
     ``order`` sorts the registrations of one day (a lesson start, or ``(day, seq)``); an aggregate
-    carries its latest lesson start. ``minutes`` are the minutes missed.
+    carries its latest lesson start. ``minutes`` are the minutes missed: of the whole lesson for
+    an absence, the minutes late or after removal for a registration with ``attended``.
+    ``reason`` is the code of the reason (None when present).
     """
 
     line_ids: tuple[int, ...]
@@ -38,6 +42,7 @@ class Registration:
     minutes: int
     category: str
     attended: bool
+    reason: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "line_ids", tuple(self.line_ids))
@@ -48,8 +53,15 @@ class Registration:
 
     @property
     def unauthorized_minutes(self) -> int:
-        """Minutes that count towards the hour thresholds (late minutes included)."""
+        """Unauthorized minutes missed, late and removal minutes included."""
         return self.minutes if self.category == UNAUTHORIZED else 0
+
+    def counted_minutes(self, count_late_minutes: bool) -> int:
+        """Unauthorized minutes that count for a rule: without late and removal minutes (the
+        student was there) when the rule counts whole lessons only."""
+        if self.attended and not count_late_minutes:
+            return 0
+        return self.unauthorized_minutes
 
     @property
     def is_unauthorized_absence(self) -> bool:
@@ -95,7 +107,10 @@ class RuleParams:
     """One rule record: its kind, thresholds, student scope and deadline.
 
     ``max_age`` is exclusive (under 18: ``max_age=18``); ``min_age`` inclusive. ``levels`` None
-    means every level; ``leerweg`` None every pathway.
+    means every level; ``leerweg`` None every pathway. ``count_late_minutes``: whether late and
+    removal minutes count for an hours rule. ``pauses``: the code of an hours rule that raises
+    nothing for a window starting after this streak rule's signal while its streak goes on
+    (LRV pauses the 16 hours). ``reason_code``: the reason a reason rule looks for.
     """
 
     code: str
@@ -114,7 +129,9 @@ class RuleParams:
     full_time_only: bool = False
     levels: frozenset[str] | None = None
     repeat_spacing_days: int | None = None
-    lrv_after_repeats: int | None = None
+    count_late_minutes: bool = True
+    pauses: str | None = None
+    reason_code: str | None = None
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -131,7 +148,7 @@ class Signal:
     """A rule that fired: the period, what it weighs, the evidence and the deadline.
 
     ``repeat_number`` is 0 for a first report and n for the n-th repeat within one uninterrupted
-    absence; ``lrv`` marks a report of langdurig relatief verzuim.
+    absence.
     """
 
     rule_code: str
@@ -143,7 +160,6 @@ class Signal:
     line_ids: tuple[int, ...] = ()
     notice_ids: tuple[int, ...] = ()
     repeat_number: int = 0
-    lrv: bool = False
     note: str = ""
 
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from .facts import AUTHORIZED
+from .facts import REASON
 from .facts import SICK_FREQUENT
 from .facts import SICK_LONG
 from .facts import STREAK
@@ -19,16 +20,22 @@ from .facts import SickPeriod
 from .facts import Signal
 from .facts import StudentFacts
 from .facts import clock_hours
+from .reason_runs import reason_runs
 from .school_calendar import SchoolCalendar
 from .scope import in_scope
 from .sick import frequent_sick_groups
 from .sick import long_sick_day
 from .sick import sort_periods
+from .streaks import Streak
 from .streaks import build_streaks
-from .streaks import covered_until
+from .streaks import covered_block_ends
 from .streaks import registration_sort_key
 from .windows import WindowHit
 from .windows import find_window_hits
+
+# A pause: (signal end, day the streak was broken or None). Windows of the paused rule that
+# start after the end and before the break raise nothing.
+Pause = tuple[date, date | None]
 
 
 def cut_at(facts: StudentFacts, as_of: date) -> StudentFacts:
@@ -48,13 +55,23 @@ def cut_at(facts: StudentFacts, as_of: date) -> StudentFacts:
 
 
 def window_signals(
-    facts: StudentFacts, rule: RuleParams, calendar: SchoolCalendar, as_of: date
+    facts: StudentFacts,
+    rule: RuleParams,
+    calendar: SchoolCalendar,
+    as_of: date,
+    pauses: Iterable[Pause] = (),
 ) -> list[Signal]:
-    """Signals of a rule "at least X unauthorized hours within N lesweken"."""
+    """Signals of a rule "at least X unauthorized hours within N lesweken".
+
+    A window that starts inside one of ``pauses`` is no candidate at all: it raises nothing,
+    counting does not restart after it and a later signal is no repeat of it.
+    """
     facts = cut_at(facts, as_of)
+    pauses = list(pauses)
+    count_late = rule.count_late_minutes
     minutes_by_day: dict[date, int] = defaultdict(int)
     for registration in facts.registrations:
-        minutes_by_day[registration.day] += registration.unauthorized_minutes
+        minutes_by_day[registration.day] += registration.counted_minutes(count_late)
     attended_days = sorted({r.day for r in facts.registrations if r.attended})
     threshold = math.ceil(round(rule.threshold_hours * 60, 6))
     hits = find_window_hits(
@@ -66,19 +83,19 @@ def window_signals(
         as_of,
         lambda day: in_scope(rule, facts, day),
         rule.repeat_spacing_days,
+        lambda day: not _paused(pauses, day),
     )
-    unauthorized = sorted(
-        (r for r in facts.registrations if r.unauthorized_minutes > 0), key=registration_sort_key
+    counted = sorted(
+        (r for r in facts.registrations if r.counted_minutes(count_late) > 0),
+        key=registration_sort_key,
     )
-    unauthorized_days = [r.day for r in unauthorized]
+    counted_days = [r.day for r in counted]
     signals = []
     for hit in hits:
-        evidence = unauthorized[
-            bisect_left(unauthorized_days, hit.start) : bisect_right(unauthorized_days, hit.end)
+        evidence = counted[
+            bisect_left(counted_days, hit.start) : bisect_right(counted_days, hit.end)
         ]
-        minutes = sum(r.unauthorized_minutes for r in evidence)
-        lrv = rule.lrv_after_repeats is not None and hit.repeat_number > rule.lrv_after_repeats
-        note = _window_note(rule, hit, minutes, lrv)
+        minutes = sum(r.counted_minutes(count_late) for r in evidence)
         signals.append(
             _signal(
                 rule,
@@ -87,9 +104,8 @@ def window_signals(
                 hit.end,
                 evidence,
                 minutes,
-                note=note,
+                note=_window_note(rule, hit, minutes),
                 repeat_number=hit.repeat_number,
-                lrv=lrv,
             )
         )
     return signals
@@ -99,11 +115,19 @@ def streak_signals(
     facts: StudentFacts, rule: RuleParams, calendar: SchoolCalendar, as_of: date
 ) -> list[Signal]:
     """Signals of a rule "unauthorized absence for N consecutive lesweken"."""
+    return [signal for signal, _streak in _streak_findings(facts, rule, calendar, as_of)]
+
+
+def _streak_findings(facts, rule, calendar, as_of) -> list[tuple[Signal, Streak]]:
+    """Each streak's signal: at the first counted block end, from the N-th on, on which the
+    student is in scope while the streak goes on."""
     facts = cut_at(facts, as_of)
-    signals = []
+    registration_days = sorted({r.day for r in facts.registrations})
+    found = []
     for streak in build_streaks(facts.registrations):
-        end = covered_until(streak, calendar, rule.streak_lesweken)
-        if end is None or end > as_of or not in_scope(rule, facts, end):
+        ends = covered_block_ends(streak, registration_days, calendar, rule.streak_lesweken, as_of)
+        end = next((day for day in ends if in_scope(rule, facts, day)), None)
+        if end is None:
             continue
         evidence = [r for r in streak.registrations if r.day <= end]
         minutes = sum(r.unauthorized_minutes for r in evidence)
@@ -111,7 +135,31 @@ def streak_signals(
             f"unauthorized absence in {rule.streak_lesweken} consecutive lesweken from "
             f"{streak.start} to {end} ({clock_hours(minutes):.2f} hours, not attended in between)"
         )
-        signals.append(_signal(rule, calendar, streak.start, end, evidence, minutes, note=note))
+        found.append(
+            (_signal(rule, calendar, streak.start, end, evidence, minutes, note=note), streak)
+        )
+    return found
+
+
+def reason_signals(
+    facts: StudentFacts, rule: RuleParams, calendar: SchoolCalendar, as_of: date
+) -> list[Signal]:
+    """Signals of a rule "an absence with reason X": one per run of such days, from its first
+    day; the period grows with the run, the deadline counts from its first day."""
+    facts = cut_at(facts, as_of)
+    signals = []
+    for run in reason_runs(facts.registrations, rule.reason_code, calendar):
+        start, end = run[0].day, run[-1].day
+        if not in_scope(rule, facts, start):
+            continue
+        minutes = sum(r.minutes for r in run)
+        note = f"absence with reason {rule.reason_code} from {start} to {end}"
+        signal = _signal(rule, calendar, start, end, run, minutes, note=note)
+        signals.append(
+            replace(
+                signal, deadline=calendar.nth_working_day_after(start, rule.deadline_working_days)
+            )
+        )
     return signals
 
 
@@ -183,6 +231,7 @@ RULE_KINDS = {
     STREAK: streak_signals,
     SICK_LONG: sick_long_signals,
     SICK_FREQUENT: sick_frequent_signals,
+    REASON: reason_signals,
 }
 
 
@@ -192,23 +241,36 @@ def evaluate(
     """Every signal of the student's history up to ``as_of`` for the active ``rules``.
 
     Deterministic, and blind to anything dated after ``as_of``. Sorted by rule code, then start.
+    Streak rules that pause an hours rule (LRV pauses the 16 hours) run first.
     """
     facts = cut_at(facts, as_of)
+    active = sorted((rule for rule in rules if rule.active), key=lambda rule: not rule.pauses)
+    pauses: dict[str, list[Pause]] = defaultdict(list)
     signals = []
-    for rule in rules:
-        if rule.active:
+    for rule in active:
+        if rule.kind == STREAK and rule.pauses:
+            for signal, streak in _streak_findings(facts, rule, calendar, as_of):
+                signals.append(signal)
+                pauses[rule.pauses].append((signal.date_end, streak.broken_on))
+        elif rule.kind == WINDOW:
+            signals.extend(window_signals(facts, rule, calendar, as_of, pauses[rule.code]))
+        else:
             signals.extend(RULE_KINDS[rule.kind](facts, rule, calendar, as_of))
     return sorted(signals, key=lambda s: (s.rule_code, s.date_start, s.date_end))
 
 
-def _window_note(rule: RuleParams, hit: WindowHit, minutes: int, lrv: bool) -> str:
+def _paused(pauses: Iterable[Pause], day: date) -> bool:
+    """Whether a window starting on ``day`` starts after a pausing signal's end and before its
+    streak was broken."""
+    return any(end < day and (broken is None or day < broken) for end, broken in pauses)
+
+
+def _window_note(rule: RuleParams, hit: WindowHit, minutes: int) -> str:
     note = f"{clock_hours(minutes):.2f} unauthorized hours between {hit.start} and {hit.end}"
     if hit.end != hit.reached:
         note += f" ({rule.threshold_hours:g} hours reached on {hit.reached})"
     if hit.repeat_number:
         note += f"; repeat report {hit.repeat_number} within one uninterrupted absence"
-    if lrv:
-        note += "; langdurig relatief verzuim (LRV)"
     return note
 
 

@@ -1,14 +1,30 @@
 """The school calendar of domain.md §6: school days, working days and lesweken."""
 
 from collections.abc import Iterable
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from datetime import timedelta
 
-WEEK = 7
-# Five years of consecutive blocks (or weekdays) without a school (or working) day is taken as a
-# calendar without any: the search stops there instead of running forever.
-HORIZON_BLOCKS = 5 * 53
-HORIZON_DAYS = HORIZON_BLOCKS * WEEK
+SCHOOL_DAYS_PER_LESWEEK = 5
+# Five years of consecutive days without a school (or working) day is taken as a calendar
+# without any: the search stops there instead of running forever.
+HORIZON_DAYS = 5 * 366
+
+
+@dataclass(frozen=True)
+class LesweekBlock:
+    """Lesweek block j from a start day s (domain.md §6).
+
+    ``first`` is s for block 1 and the day after the previous block otherwise; ``end`` is the
+    block's last school day sd(5j); ``last`` the day before the next block's first school day,
+    so the non-school days after ``end`` belong to this block.
+    """
+
+    number: int
+    first: date
+    end: date
+    last: date
 
 
 class SchoolCalendar:
@@ -20,8 +36,8 @@ class SchoolCalendar:
     def __init__(self, public_holidays: Iterable[date] = (), vacation_days: Iterable[date] = ()):
         self.public_holidays = frozenset(public_holidays)
         self.vacation_days = frozenset(vacation_days)
-        self._block_cache: dict[date, bool] = {}
-        self._end_cache: dict[tuple[date, int], date] = {}
+        self._forward_cache: dict[tuple[date, int], date] = {}
+        self._backward_cache: dict[tuple[date, int], date] = {}
 
     def __repr__(self):
         return (
@@ -37,58 +53,68 @@ class SchoolCalendar:
         """Monday to Friday, not a public holiday and not a vacation day."""
         return self.is_working_day(day) and day not in self.vacation_days
 
-    def block_has_school_day(self, block_start: date) -> bool:
-        """Whether the 7-day block ``block_start`` .. ``block_start + 6`` holds a school day."""
-        cached = self._block_cache.get(block_start)
-        if cached is None:
-            cached = any(self.is_school_day(block_start + timedelta(days=i)) for i in range(WEEK))
-            self._block_cache[block_start] = cached
-        return cached
+    def school_day_from(self, start: date, k: int) -> date:
+        """sd(k): the ``k``-th school day on or after ``start`` (sd1 = ``start`` on a school day).
+
+        Raises ValueError when ``k`` < 1 or when five years pass without a school day.
+        """
+        if k < 1:
+            raise ValueError(f"count school days from 1, got {k}")
+        found = self._forward_cache.get((start, k))
+        if found is None:
+            found = self._forward_cache[start, k] = self._step(start, k, 1)
+        return found
+
+    def school_day_back(self, day: date, k: int) -> date:
+        """The ``k``-th school day on or before ``day``, counting back."""
+        if k < 1:
+            raise ValueError(f"count school days from 1, got {k}")
+        found = self._backward_cache.get((day, k))
+        if found is None:
+            found = self._backward_cache[day, k] = self._step(day, k, -1)
+        return found
+
+    def _step(self, day: date, k: int, direction: int) -> date:
+        counted = skipped = 0
+        step = timedelta(days=direction)
+        while True:
+            if self.is_school_day(day):
+                counted += 1
+                skipped = 0
+                if counted == k:
+                    return day
+            else:
+                skipped += 1
+                if skipped > HORIZON_DAYS:
+                    raise ValueError(f"no school day within five years of {day}")
+            day += step
 
     def lesweek_end(self, start: date, n: int) -> date:
-        """Last day of the span of ``n`` lesweken from ``start``.
+        """Last day of ``n`` lesweken from ``start``: the school day sd(5n) (domain.md §6).
 
-        The span is ``start .. start + 7k - 1`` for the smallest k such that ``n`` of the k
-        consecutive 7-day blocks from ``start`` contain a school day; blocks without one
-        (vacation weeks) do not count and so extend the span. Raises ValueError when ``n`` < 1
-        or when no school day occurs for five years.
+        A lesweek is five school days, so vacations and public holidays anywhere in the span
+        lengthen it. Raises ValueError when ``n`` < 1.
         """
         if n < 1:
             raise ValueError(f"lesweek_end needs at least one lesweek, got {n}")
-        end = self._end_cache.get((start, n))
-        if end is None:
-            end = self._end_cache[start, n] = self._lesweek_end(start, n)
-        return end
+        return self.school_day_from(start, SCHOOL_DAYS_PER_LESWEEK * n)
 
-    def _lesweek_end(self, start: date, n: int) -> date:
-        counted = empty_run = 0
-        block = start
+    def lesweek_start(self, end: date, n: int) -> date:
+        """First day of the ``n`` lesweken that end on ``end``: 5n school days counted back."""
+        if n < 1:
+            raise ValueError(f"lesweek_start needs at least one lesweek, got {n}")
+        return self.school_day_back(end, SCHOOL_DAYS_PER_LESWEEK * n)
+
+    def lesweek_blocks(self, start: date) -> Iterator[LesweekBlock]:
+        """The lesweek blocks from ``start`` (block 1 starts on ``start``), endlessly."""
+        first, number = start, 1
+        first_school_day = self.school_day_from(start, 1)
         while True:
-            if self.block_has_school_day(block):
-                counted += 1
-                empty_run = 0
-                if counted == n:
-                    return block + timedelta(days=WEEK - 1)
-            else:
-                empty_run += 1
-                if empty_run > HORIZON_BLOCKS:
-                    raise ValueError(f"no school day within five years after {block}")
-            block += timedelta(days=WEEK)
-
-    def lesweek_index(self, start: date, day: date) -> int | None:
-        """Which lesweek from ``start`` holds ``day`` (1-based).
-
-        None when ``day`` is before ``start`` or lies in a block without a school day.
-        """
-        if day < start:
-            return None
-        blocks = (day - start).days // WEEK
-        block = start + timedelta(days=WEEK * blocks)
-        if not self.block_has_school_day(block):
-            return None
-        return 1 + sum(
-            self.block_has_school_day(start + timedelta(days=WEEK * i)) for i in range(blocks)
-        )
+            end = self.school_day_from(first_school_day, SCHOOL_DAYS_PER_LESWEEK)
+            following = self.school_day_from(end + timedelta(days=1), 1)
+            yield LesweekBlock(number, first, end, following - timedelta(days=1))
+            first = first_school_day = following
+            number += 1
 
     def nth_working_day_after(self, day: date, n: int) -> date:
         """The ``n``-th working day strictly after ``day`` (``day`` itself when ``n`` is 0)."""

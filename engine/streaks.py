@@ -1,9 +1,11 @@
-"""Streaks of unauthorized absence in consecutive lesweken (RMC, DUO)."""
+"""Streaks of unauthorized absence in consecutive lesweken (LRV, RMC, DUO)."""
 
+from bisect import bisect_left
 from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from datetime import timedelta
 
 from .facts import Registration
 from .school_calendar import SchoolCalendar
@@ -11,9 +13,13 @@ from .school_calendar import SchoolCalendar
 
 @dataclass(frozen=True)
 class Streak:
-    """Unauthorized absences with no attendance or authorized absence between them."""
+    """Unauthorized absences with no attendance or authorized absence between them.
+
+    ``broken_on`` is the day of the registration that ended the streak, None while it goes on.
+    """
 
     registrations: tuple[Registration, ...]
+    broken_on: date | None = None
 
     @property
     def start(self) -> date:
@@ -43,27 +49,34 @@ def build_streaks(registrations: Iterable[Registration]) -> list[Streak]:
         if registration.is_unauthorized_absence:
             current.append(registration)
         elif current:
-            streaks.append(Streak(tuple(current)))
+            streaks.append(Streak(tuple(current), registration.day))
             current = []
     if current:
         streaks.append(Streak(tuple(current)))
     return streaks
 
 
-def covered_until(streak: Streak, calendar: SchoolCalendar, lesweken: int) -> date | None:
-    """Last day of the ``lesweken``-th lesweek of the streak, or None if it does not get there.
+def covered_block_ends(
+    streak: Streak,
+    registration_days: Sequence[date],
+    calendar: SchoolCalendar,
+    lesweken: int,
+    as_of: date,
+) -> Iterator[date]:
+    """The days on which the streak covers ``lesweken`` lesweken or more (domain.md §7).
 
-    The streak covers N lesweken once it holds an unauthorized absence in the N-th counting
-    block from its start, or in a later counting block (it was not broken in between).
+    Lesweek blocks from the streak's first day that hold no registration of the student at all
+    (``registration_days``, sorted) are skipped. From the ``lesweken``-th counted block on, each
+    counted block's last school day is yielded while it has come (``<= as_of``) and the streak
+    was not broken up to and including it.
     """
-    start = streak.start
-    before = (
-        calendar.lesweek_end(start, lesweken - 1) if lesweken > 1 else start - timedelta(days=1)
-    )
-    for registration in streak.registrations:
-        if registration.day <= before:
+    counted = 0
+    for block in calendar.lesweek_blocks(streak.start):
+        if block.end > as_of or (streak.broken_on is not None and streak.broken_on <= block.end):
+            return
+        i = bisect_left(registration_days, block.first)
+        if i == len(registration_days) or registration_days[i] > block.last:
             continue
-        block = start + timedelta(days=7 * ((registration.day - start).days // 7))
-        if calendar.block_has_school_day(block):
-            return calendar.lesweek_end(start, lesweken)
-    return None
+        counted += 1
+        if counted >= lesweken:
+            yield block.end

@@ -37,19 +37,23 @@ class _Days:
             self.cum.append(self.cum[-1] + minutes_by_day[day])
         self.window_end = [calendar.lesweek_end(day, lesweken) for day in self.days]
 
-    def first_full(self, lo: int, threshold: int, in_scope) -> tuple[int, int] | None:
+    def first_full(
+        self, lo: int, threshold: int, in_scope, may_start
+    ) -> tuple[int, int] | None:
         """Indexes (start, reached) of the first window from index ``lo`` that is full.
 
         The earliest day that completes a window of at least ``threshold`` minutes and on which
-        the rule applies; of the windows it completes, the one that starts earliest.
+        the rule applies; of the windows it completes, the one that starts earliest. Only days
+        for which ``may_start`` holds start a window.
         """
         alive: list[int] = []
         for j in range(lo, len(self.days)):
             day = self.days[j]
             alive = [i for i in alive if self.window_end[i] >= day]
-            alive.append(j)
+            if may_start(day):
+                alive.append(j)
             # The earliest start still open holds the largest sum up to ``day``.
-            if self.cum[j + 1] - self.cum[alive[0]] >= threshold and in_scope(day):
+            if alive and self.cum[j + 1] - self.cum[alive[0]] >= threshold and in_scope(day):
                 return alive[0], j
         return None
 
@@ -63,6 +67,7 @@ def find_window_hits(
     as_of: date,
     in_scope: Callable[[date], bool],
     spacing_days: int | None = None,
+    may_start: Callable[[date], bool] = lambda day: True,
 ) -> list[WindowHit]:
     """Every window that reached ``threshold_minutes`` within ``lesweken`` lesweken, in order.
 
@@ -71,12 +76,14 @@ def find_window_hits(
     ``attended_days`` (sorted) lies between the previous hit's ``reached`` (exclusive) and its own
     (inclusive); with ``spacing_days`` a repeat ends no earlier than the previous end plus the
     spacing. A hit whose end lies after ``as_of`` is not (yet) reported and ends the search.
+    Days for which ``may_start`` is false start no window (a pause: LRV pauses the 16 hours);
+    their minutes still count in a window that starts earlier.
     """
     data = _Days(minutes_by_day, calendar, lesweken, as_of)
     hits: list[WindowHit] = []
     lo = 0
     while True:
-        found = data.first_full(lo, threshold_minutes, in_scope)
+        found = data.first_full(lo, threshold_minutes, in_scope, may_start)
         if found is None:
             return hits
         start, reached = data.days[found[0]], data.days[found[1]]

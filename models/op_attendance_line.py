@@ -3,6 +3,7 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
+from odoo.tools.sql import create_index
 
 STATUSES = [
     ("present", "Present"),
@@ -130,6 +131,15 @@ class OpAttendanceLine(models.Model):
         string="Attended", compute="_compute_verzuim_minutes", store=True
     )
 
+    def init(self):
+        # The rule engine reads one student's registrations by date (verzuim.facts).
+        create_index(
+            self.env.cr,
+            "op_attendance_line_verzuim_student_date_idx",
+            self._table,
+            ["student_id", "verzuim_lesson_date"],
+        )
+
     @api.depends(
         "attendance_id.session_id.verzuim_lesson_date",
         "attendance_id.session_id.end_datetime",
@@ -222,16 +232,14 @@ class OpAttendanceLine(models.Model):
         "verzuim_lesson_minutes",
     )
     def _compute_verzuim_minutes(self):
-        late_counts = self.env["ir.config_parameter"].sudo().get_param(
-            "mbo_verzuim.late_counts_as_absence", "True"
-        ) not in ("False", "0", "")
+        # Late and removal minutes are always kept: each rule decides whether they count.
         for line in self:
             status = line.verzuim_status
             line.verzuim_attended = status in ("present", "late", "removed")
             if status == "absent":
                 line.verzuim_minutes = line.verzuim_lesson_minutes
             elif status == "late":
-                line.verzuim_minutes = line.verzuim_late_minutes if late_counts else 0
+                line.verzuim_minutes = line.verzuim_late_minutes
             elif status == "removed":
                 line.verzuim_minutes = line._verzuim_minutes_after_removal()
             else:

@@ -8,11 +8,6 @@ class ResConfigSettings(models.TransientModel):
     verzuim_coordinator_id = fields.Many2one(
         related="company_id.verzuim_coordinator_id", readonly=False
     )
-    verzuim_late_counts = fields.Boolean(
-        string="Late minutes count as absence",
-        config_parameter="mbo_verzuim.late_counts_as_absence",
-        default=True,
-    )
     verzuim_liberation_day = fields.Boolean(
         string="5 May (Liberation Day) is a day off",
         config_parameter="mbo_verzuim.holiday_liberation_day",

@@ -101,10 +101,11 @@ LAST_NAMES = [
 ]
 # Per class the students' (age in years, startkwalificatie, registration profile).
 # Profiles: regular, late, truant (unauthorized hours), dropout (absent for weeks),
-# sick_long (one long sick period), sick_often (short sick periods).
+# sick_long (one long sick period), sick_often (short sick periods), sick_now (sick today),
+# luxe (two days of unauthorized holiday).
 STUDENTS = {
     "ENT1A": [
-        (15, False, "regular"),
+        (15, False, "luxe"),
         (16, False, "truant"),
         (17, False, "late"),
         (19, False, "dropout"),
@@ -113,7 +114,7 @@ STUDENTS = {
         (16, False, "regular"),
     ],
     "LOG2A": [
-        (16, False, "regular"),
+        (16, False, "dropout"),
         (17, False, "late"),
         (18, False, "regular"),
         (19, False, "truant"),
@@ -204,6 +205,18 @@ class VerzuimDemo(models.AbstractModel):
         self._demo_calendar(env, today)
         env.company.verzuim_coordinator_id = env.ref("mbo_verzuim.user_coordinator_demo")
         env["verzuim.signal"]._evaluate(as_of=today)
+        self._demo_handled_signals(env, today)
+
+    def _demo_handled_signals(self, env, today):
+        """The coaches handled the pedagogical signals whose deadline passed a month ago."""
+        handled = env["verzuim.signal"].search(
+            [
+                ("rule_category", "=", "pedagogical"),
+                ("state", "in", ("new", "in_progress")),
+                ("deadline", "<", today - timedelta(days=28)),
+            ]
+        )
+        handled.action_done()
 
     def _demo_calendar(self, env, today):
         """The school's own vacations: the last summer holiday and the coming Christmas."""
@@ -386,6 +399,8 @@ class VerzuimDemo(models.AbstractModel):
             return "absent", 0
         if profile == "sick_now" and (today - day).days <= 2:
             return "absent", 0
+        if profile == "luxe" and weeks_ago == 3 and day.weekday() in (3, 4):
+            return "absent_luxe", 0
         if profile == "late" and slot == 0 and rng.random() < 0.4:
             return "late", rng.choice((5, 10, 15, 25))
         roll = rng.random()
@@ -401,8 +416,9 @@ class VerzuimDemo(models.AbstractModel):
 
     def _demo_line_vals(self, env, sheet, session, student, status, late):
         vals = {"attendance_id": sheet.id, "student_id": student.id}
-        if status == "absent_doctor":
-            vals["verzuim_teacher_reason_id"] = env.ref("mbo_verzuim.reason_arts").id
+        if status in ("absent_doctor", "absent_luxe"):
+            reason = "reason_arts" if status == "absent_doctor" else "reason_luxe"
+            vals["verzuim_teacher_reason_id"] = env.ref(f"mbo_verzuim.{reason}").id
             status = "absent"
         vals["verzuim_status"] = status
         if status == "late":

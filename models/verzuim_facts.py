@@ -20,7 +20,12 @@ class VerzuimFacts(models.AbstractModel):
 
     @api.model
     def _collect(self, students, date_from, date_to):
-        """{student id: StudentFacts} for registrations and sick notices in the period."""
+        """{student id: StudentFacts} for registrations and sick notices up to ``date_to``.
+
+        Registrations from ``date_from``, or for a student whose unauthorized absence was still
+        going on then, from the last registration before it that broke the absence (attended,
+        or authorized): a long absence is then always seen from its start, whatever day the
+        look-back begins."""
         registrations = self._registrations(students, date_from, date_to)
         sick = self._sick_periods(students, date_to)
         profiles = self._profiles(students)
@@ -35,29 +40,47 @@ class VerzuimFacts(models.AbstractModel):
         }
 
     def _registrations(self, students, date_from, date_to):
-        """Registrations aggregated per student, day, category and attended (one query)."""
+        """Registrations aggregated per student, day, category, attended and reason (one
+        query)."""
         self.env["op.attendance.line"].flush_model()
         self.env["op.session"].flush_model(["start_datetime"])
         rows = self.env.execute_query(
             SQL(
                 """
+                WITH bounds AS (
+                    SELECT student.id AS student_id,
+                           COALESCE((
+                               SELECT previous.verzuim_lesson_date
+                                 FROM op_attendance_line previous
+                                WHERE previous.student_id = student.id
+                                  AND previous.active
+                                  AND previous.verzuim_lesson_date < %(date_from)s
+                                  AND (previous.verzuim_attended
+                                       OR previous.verzuim_category IS DISTINCT FROM 'unauthorized')
+                             ORDER BY previous.verzuim_lesson_date DESC
+                                LIMIT 1
+                           ), '-infinity'::date) AS date_from
+                      FROM unnest(%(ids)s::int[]) AS student(id)
+                )
                 SELECT line.student_id, line.verzuim_lesson_date, line.verzuim_category,
-                       line.verzuim_attended, SUM(line.verzuim_minutes),
+                       line.verzuim_attended, reason.code, SUM(line.verzuim_minutes),
                        MAX(session.start_datetime), ARRAY_AGG(line.id ORDER BY line.id)
                   FROM op_attendance_line line
+                  JOIN bounds ON bounds.student_id = line.student_id
              LEFT JOIN op_session session ON session.id = line.verzuim_session_id
-                 WHERE line.student_id IN %s
-                   AND line.active
-                   AND line.verzuim_lesson_date BETWEEN %s AND %s
-              GROUP BY 1, 2, 3, 4
+             LEFT JOIN verzuim_reason reason ON reason.id = line.verzuim_reason_id
+                 WHERE line.active
+                   AND line.verzuim_lesson_date >= LEAST(bounds.date_from, %(date_from)s)
+                   AND line.verzuim_lesson_date <= %(date_to)s
+              GROUP BY 1, 2, 3, 4, 5
                 """,
-                tuple(students.ids) or (0,),
-                date_from,
-                date_to,
+                ids=list(students.ids),
+                date_from=date_from,
+                date_to=date_to,
             )
         )
         result = {}
-        for student_id, day, category, attended, minutes, start, line_ids in rows:
+        for student_id, day, category, attended, reason, minutes, start, line_ids in rows:
             order = start or datetime.combine(day, time.min)
             result.setdefault(student_id, []).append(
                 Registration(
@@ -67,6 +90,7 @@ class VerzuimFacts(models.AbstractModel):
                     minutes=int(minutes or 0),
                     category=category or "present",
                     attended=bool(attended),
+                    reason=reason,
                 )
             )
         return result

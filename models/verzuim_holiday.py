@@ -58,18 +58,9 @@ class VerzuimHoliday(models.Model):
 
     @api.model
     def _lesweken_back(self, day: date, weeks: int) -> date:
-        """First day of the span of ``weeks`` lesweken that ends on ``day``: 7-day blocks
-        counted back from ``day``; a block without a school day does not count."""
+        """First day of the ``weeks`` lesweken (five school days each) that end on ``day``."""
         calendar = self._school_calendar(day - timedelta(days=7 * weeks * 3), day)
-        counted, end = 0, day
-        for _block in range(weeks * 8):
-            start = end - timedelta(days=6)
-            if calendar.block_has_school_day(start):
-                counted += 1
-                if counted == weeks:
-                    return start
-            end = start - timedelta(days=1)
-        return end
+        return calendar.lesweek_start(day, weeks)
 
     @api.model
     def _school_years(self, day, count=3):

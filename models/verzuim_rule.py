@@ -10,7 +10,20 @@ KINDS = [
     ("streak", "Consecutive lesweken of absence"),
     ("sick_long", "Long sickness"),
     ("sick_frequent", "Frequent sickness"),
+    ("reason", "Absence with a reason"),
 ]
+# (field, lowest, highest): bounds that keep every evaluation finite and meaningful.
+BOUNDS = (
+    ("threshold_hours", 0, 1000),
+    ("window_lesweken", 0, 52),
+    ("streak_lesweken", 0, 52),
+    ("sick_days", 0, 366),
+    ("sick_count", 0, 50),
+    ("deadline_working_days", 0, 60),
+    ("min_age", 0, 99),
+    ("max_age", 0, 99),
+    ("repeat_spacing_days", 0, 365),
+)
 
 
 class VerzuimRule(models.Model):
@@ -54,12 +67,26 @@ class VerzuimRule(models.Model):
     )
     repeat_spacing_days = fields.Integer(
         string="Repeat spacing (days)",
-        help="During an uninterrupted absence at most one report per this many days.",
+        help="During an uninterrupted absence at most one signal per this many days.",
     )
-    lrv_after_repeats = fields.Integer(
-        string="LRV after repeats",
-        help="After this many repeat reports in one uninterrupted absence, the case is "
-        "langdurig relatief verzuim (LRV).",
+    count_late_minutes = fields.Boolean(
+        string="Late and removal minutes count",
+        default=True,
+        help="Whether the minutes of a late arrival or a removal from class count towards the "
+        "hours. Off: only whole lessons missed count.",
+    )
+    reason_id = fields.Many2one(
+        "verzuim.reason",
+        ondelete="restrict",
+        help="An absence with this reason raises the signal.",
+    )
+    pauses_rule_id = fields.Many2one(
+        "verzuim.rule",
+        string="Pauses",
+        domain="[('kind', '=', 'window')]",
+        ondelete="set null",
+        help="Once this rule has fired on a streak, the chosen hours rule raises no signal for "
+        "a window that starts after it while the streak goes on (LRV pauses the 16 hours).",
     )
 
     _sql_constraints = [("code_unique", "unique(code)", "Every rule needs its own code.")]
@@ -75,9 +102,29 @@ class VerzuimRule(models.Model):
         "levels",
         "min_age",
         "max_age",
+        "repeat_spacing_days",
+        "reason_id",
+        "pauses_rule_id",
     )
     def _check_params(self):
         for rule in self:
+            rule._check_bounds()
+            if rule.min_age and rule.max_age and rule.min_age >= rule.max_age:
+                raise ValidationError(
+                    self.env._(
+                        "Rule %(rule)s: 'From age' (%(min)s) must be below 'Below age' (%(max)s).",
+                        rule=rule.name,
+                        min=rule.min_age,
+                        max=rule.max_age,
+                    )
+                )
+            if rule.pauses_rule_id and (rule.kind != "streak" or rule.pauses_rule_id == rule):
+                raise ValidationError(
+                    self.env._(
+                        "Rule %(rule)s: only a streak rule can pause another (hours) rule.",
+                        rule=rule.name,
+                    )
+                )
             try:
                 rule._to_params()
             except ValueError as exc:
@@ -88,19 +135,21 @@ class VerzuimRule(models.Model):
                         error=exc,
                     )
                 ) from exc
-            numbers = (
-                rule.threshold_hours,
-                rule.window_lesweken,
-                rule.streak_lesweken,
-                rule.sick_days,
-                rule.sick_count,
-                rule.deadline_working_days,
-                rule.min_age,
-                rule.max_age,
-            )
-            if any(value < 0 for value in numbers):
+
+    def _check_bounds(self):
+        for name, lowest, highest in BOUNDS:
+            value = self[name]
+            if not lowest <= value <= highest:
                 raise ValidationError(
-                    self.env._("Rule %(rule)s: thresholds cannot be negative.", rule=rule.name)
+                    self.env._(
+                        "Rule %(rule)s: '%(field)s' must be between %(lowest)s and %(highest)s, "
+                        "not %(value)s.",
+                        rule=self.name,
+                        field=self._fields[name]._description_string(self.env),
+                        lowest=lowest,
+                        highest=highest,
+                        value=value,
+                    )
                 )
 
     def _levels(self):
@@ -131,5 +180,7 @@ class VerzuimRule(models.Model):
             full_time_only=self.full_time_only,
             levels=self._levels(),
             repeat_spacing_days=self.repeat_spacing_days or None,
-            lrv_after_repeats=self.lrv_after_repeats or None,
+            count_late_minutes=self.count_late_minutes,
+            pauses=self.pauses_rule_id.code or None,
+            reason_code=self.reason_id.code or None,
         )

@@ -1,4 +1,5 @@
 import threading
+from datetime import date
 from datetime import timedelta
 
 from odoo import api
@@ -12,7 +13,7 @@ from odoo.tools import split_every
 from ..engine import evaluate
 
 BATCH_SIZE = 200
-LOOKBACK_DAYS = 371  # a school year and a bit: every window that can still change
+SCHOOL_YEAR_START_MONTH = 8  # the school year runs from 1 August
 OPEN_STATES = ("new", "in_progress")
 STATES = [
     ("new", "New"),
@@ -58,7 +59,6 @@ class VerzuimSignal(models.Model):
     repeat_number = fields.Integer(
         readonly=True, help="0 for a first report; n for the n-th repeat in one absence."
     )
-    lrv = fields.Boolean(string="LRV", readonly=True, help="Langdurig relatief verzuim.")
     repeat_of_id = fields.Many2one(
         "verzuim.signal",
         string="Repeats",
@@ -173,12 +173,25 @@ class VerzuimSignal(models.Model):
                 # Each batch stands on its own: a crash later keeps the work done so far.
                 self.env.cr.commit()  # pylint: disable=invalid-commit
 
+    @api.model
+    def _lookback_start(self, as_of):
+        """1 August of the previous school year: signals that start earlier are left as they
+        are. It moves once a year, not every night, so evaluating night after night with the
+        same data changes nothing (the facts reach back further for an absence still going on
+        on that day: see verzuim.facts)."""
+        year = as_of.year if as_of.month >= SCHOOL_YEAR_START_MONTH else as_of.year - 1
+        return date(year - 1, SCHOOL_YEAR_START_MONTH, 1)
+
     def _evaluate_batch(self, students, rules, as_of):
-        date_from = as_of - timedelta(days=LOOKBACK_DAYS)
-        calendar = self.env["verzuim.holiday"]._school_calendar(
-            date_from - timedelta(days=60), as_of + timedelta(days=120)
-        )
+        date_from = self._lookback_start(as_of)
         facts = self.env["verzuim.facts"]._collect(students, date_from, as_of)
+        first_day = min(
+            (r.day for student_facts in facts.values() for r in student_facts.registrations[:1]),
+            default=date_from,
+        )
+        calendar = self.env["verzuim.holiday"]._school_calendar(
+            min(first_day, date_from) - timedelta(days=60), as_of + timedelta(days=400)
+        )
         params = [rule._to_params() for rule in rules]
         rule_by_code = {rule.code: rule for rule in rules}
         found = {}
@@ -187,9 +200,11 @@ class VerzuimSignal(models.Model):
                 if signal.date_start >= date_from:
                     rule = rule_by_code[signal.rule_code]
                     found[(student_id, rule.id, signal.date_start)] = signal
+        # Signals of a rule that was switched off are left as they are.
         existing = self.sudo().search(
             [
                 ("student_id", "in", students.ids),
+                ("rule_id", "in", rules.ids),
                 ("date_start", ">=", date_from),
             ]
         )
@@ -304,6 +319,12 @@ class VerzuimSignal(models.Model):
             )
         elif rule.kind == "sick_long":
             note = self.env._("Sick since %(start)s: %(days)s days or more on %(end)s.", **period)
+        elif rule.kind == "reason":
+            note = self.env._(
+                "Absent with reason %(reason)s from %(start)s to %(end)s (%(hours)s hours).",
+                reason=rule.reason_id.name,
+                **period,
+            )
         else:
             note = self.env._("%(count)s sick notices started from %(start)s to %(end)s.", **period)
         if signal.repeat_number:
@@ -311,8 +332,6 @@ class VerzuimSignal(models.Model):
                 "Repeat report %(number)s in one uninterrupted absence.",
                 number=signal.repeat_number,
             )
-        if signal.lrv:
-            note += " " + self.env._("Langdurig relatief verzuim (LRV): report it as such.")
         return note
 
     def _prepare_values(self, signal, rule):
@@ -323,14 +342,13 @@ class VerzuimSignal(models.Model):
             "count": signal.count,
             "deadline": signal.deadline,
             "repeat_number": signal.repeat_number,
-            "lrv": signal.lrv,
             "note": self._note(signal, rule),
             "line_ids": [fields.Command.set(list(signal.line_ids))],
             "notice_ids": [fields.Command.set(list(signal.notice_ids))],
         }
 
     def _differs(self, signal, vals):
-        simple = ("date_end", "hours", "count", "deadline", "repeat_number", "lrv", "note")
+        simple = ("date_end", "hours", "count", "deadline", "repeat_number", "note")
         if any(signal[name] != vals[name] for name in simple):
             return True
         return set(signal.line_ids.ids) != set(vals["line_ids"][0][2]) or set(

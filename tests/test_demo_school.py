@@ -136,12 +136,28 @@ class TestDemoSchool(VerzuimCase):
                 "sick_long",
                 "sick_frequent",
                 "legal_16h",
+                "lrv_4w",
+                "luxe",
                 "rmc_4w",
                 "duo_contact",
                 "duo_ma",
             },
         )
+        self.assertEqual(len(codes), 9)
         for signal in signals.filtered(lambda s: s.rule_code not in ("sick_frequent",)):
             self.assertTrue(signal.line_ids, f"{signal.display_name} has no evidence")
         self.assertTrue(signals.filtered(lambda s: s.rule_code == "sick_frequent").notice_ids)
         self.assertTrue(all(signal.user_id for signal in signals))
+
+    def test_no_student_has_more_than_two_open_pedagogical_signals(self):
+        signals = self.env["verzuim.signal"].search(
+            [
+                ("student_id", "in", self.students.ids),
+                ("rule_category", "=", "pedagogical"),
+                ("state", "in", ("new", "in_progress")),
+            ]
+        )
+        per_student = {}
+        for signal in signals:
+            per_student[signal.student_id] = per_student.get(signal.student_id, 0) + 1
+        self.assertLessEqual(max(per_student.values()), 2, per_student)

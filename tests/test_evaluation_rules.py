@@ -168,14 +168,14 @@ class TestStreakRules(EvaluationCase):
             [
                 {
                     "date_start": MONDAY,
-                    "date_end": d(11, 1),  # end of the 4th lesweek from Monday 5 October
+                    "date_end": d(10, 30),  # the 20th school day from Monday 5 October
                     "hours": 8.0,
                     "deadline": d(11, 6),  # 5th working day
                     "user_id": self.coordinator.id,
                 },
                 {
                     "date_start": MONDAY,
-                    "date_end": d(11, 1),
+                    "date_end": d(10, 30),
                     "hours": 8.0,
                     "deadline": d(11, 4),  # 3rd working day
                     "user_id": self.slb_user.id,
@@ -187,8 +187,8 @@ class TestStreakRules(EvaluationCase):
 
     def test_duo_ma_after_8_lesweken(self):
         lines = self.mark(self.dropout, mondays(MONDAY, 8))
-        self.evaluate(d(11, 28))
-        self.assertNotIn("duo_ma", self.codes(self.dropout))  # the 8th lesweek ends on the 29th
+        self.evaluate(d(11, 26))
+        self.assertNotIn("duo_ma", self.codes(self.dropout))  # the 8th lesweek ends on the 27th
         self.evaluate(d(11, 30))
         self.assertEqual(self.codes(self.dropout), ["duo_contact", "duo_ma", "rmc_4w"])
         ma = self.signals(self.dropout, "duo_ma")
@@ -197,7 +197,7 @@ class TestStreakRules(EvaluationCase):
             [
                 {
                     "date_start": MONDAY,
-                    "date_end": d(11, 29),
+                    "date_end": d(11, 27),
                     "hours": 16.0,
                     "deadline": d(12, 4),
                     "user_id": self.coordinator.id,
@@ -225,11 +225,12 @@ class TestStreakRules(EvaluationCase):
         self.assertEqual(self.codes(part_time), ["rmc_4w"])
         self.assertEqual(self.codes(level3), ["rmc_4w"])
 
-    def test_no_streak_rule_under_18(self):
+    def test_under_18_lrv_not_rmc_or_duo(self):
         minor = self.student("Minor", "2009-06-01")  # 17
         self.mark(minor, mondays(MONDAY, 8))
         self.evaluate(d(11, 30))
-        self.assertEqual(self.codes(minor), [])
+        self.assertEqual(self.codes(minor), ["lrv_4w"])
+        self.assertEqual(self.signals(minor).date_end, d(10, 30))
 
     def test_attending_a_lesson_breaks_the_streak(self):
         self.mark(self.dropout, [d(10, 5), d(10, 12), d(10, 26), d(11, 2)])
@@ -237,19 +238,24 @@ class TestStreakRules(EvaluationCase):
         self.evaluate(d(11, 9))
         self.assertEqual(self.codes(self.dropout), [])
 
-    def test_lessons_without_registration_do_not_break_the_streak(self):
-        self.mark(self.dropout, [d(10, 5), d(10, 12), d(10, 26)])  # none on 19 October
+    def test_a_lesweek_without_registration_is_skipped(self):
+        # None on 19 October: that lesweek neither counts nor breaks the streak.
+        self.mark(self.dropout, [d(10, 5), d(10, 12), d(10, 26)])
         self.evaluate(d(11, 2))
+        self.assertEqual(self.codes(self.dropout), [])
+        self.mark(self.dropout, [d(11, 2)])
+        self.evaluate(d(11, 9))
         self.assertEqual(self.codes(self.dropout), ["duo_contact", "rmc_4w"])
-        self.assertEqual(self.signals(self.dropout, "rmc_4w").date_end, d(11, 1))
+        self.assertEqual(self.signals(self.dropout, "rmc_4w").date_end, d(11, 6))
 
     def test_vacation_week_extends_the_streak(self):
         self.vacation(d(10, 19), d(10, 23))  # herfstvakantie, Monday to Friday
         lines = self.mark(self.dropout, [d(10, 5), d(10, 12), d(10, 26), d(11, 2)])
         self.evaluate(d(11, 9))
         rmc = self.signals(self.dropout, "rmc_4w")
+        # School days 5-9, 12-16, [vacation], 26-30 October, 2-6 November.
         self.assertEqual(
-            (rmc.date_start, rmc.date_end, rmc.deadline), (MONDAY, d(11, 8), d(11, 13))
+            (rmc.date_start, rmc.date_end, rmc.deadline), (MONDAY, d(11, 6), d(11, 13))
         )
         self.assertEqual(rmc.line_ids, lines)
         self.assertEqual(self.signals(self.dropout, "duo_contact").deadline, d(11, 11))

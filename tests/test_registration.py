@@ -98,10 +98,11 @@ class TestRegistration(VerzuimCase):
         self.assertTrue(line.verzuim_attended)
         self.assertEqual(line.verzuim_category, "unauthorized")
 
-    def test_late_minutes_setting_off(self):
-        self.env["ir.config_parameter"].set_param("mbo_verzuim.late_counts_as_absence", "False")
+    def test_late_minutes_are_kept_whatever_the_rules_count(self):
+        # Each hours rule decides whether late minutes count (count_late_minutes); the
+        # registration always keeps them.
         line = self.register_line(self.sheet, self.student, "late", verzuim_late_minutes=15)
-        self.assertEqual(line.verzuim_minutes, 0)
+        self.assertEqual((line.verzuim_minutes, line.verzuim_attended), (15, True))
 
     def test_removed_from_class_misses_until_the_end(self):
         line = self.register_line(

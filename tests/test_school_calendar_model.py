@@ -146,10 +146,10 @@ class TestLesweken(VerzuimCase):
         self.vacation(date(2026, 10, 19), date(2026, 10, 23))
         self.assertEqual(self.Holiday._lesweken_back(date(2026, 11, 1), 4), date(2026, 9, 28))
 
-    def test_a_block_with_some_school_days_counts(self):
-        # from a Wednesday the blocks run Thursday..Wednesday: each still holds school days
+    def test_a_vacation_lengthens_lesweken_ending_midweek(self):
+        # 20 school days back from Wednesday 4 November, over the autumn vacation.
         self.vacation(date(2026, 10, 19), date(2026, 10, 23))
-        self.assertEqual(self.Holiday._lesweken_back(date(2026, 11, 4), 4), date(2026, 10, 8))
+        self.assertEqual(self.Holiday._lesweken_back(date(2026, 11, 4), 4), date(2026, 10, 1))
 
 
 @tagged("post_install", "-at_install")

@@ -23,6 +23,7 @@ from odoo_setup import base_template
 from odoo_setup import check_installation
 from odoo_setup import db_exists
 from odoo_setup import die
+from odoo_setup import ensure_python_requirements
 from odoo_setup import module_digest
 from odoo_setup import odoo_cmd
 from odoo_setup import odoo_env
@@ -64,6 +65,9 @@ def cmd_run():
 
 
 def cmd_lint():
+    # The linters are dev requirements: on a fresh virtualenv they are installed first.
+    BUILD.mkdir(exist_ok=True)
+    ensure_python_requirements()
     say("lint: ruff, ruff format, pylint-odoo, XML")
     failures = []
     for args in (["ruff", "check", "."], ["ruff", "format", "--check", "."]):

@@ -12,6 +12,7 @@ from verzuim_builders import periods
 from engine import DEFAULT_RULES
 from engine import DEFAULT_RULES_BY_CODE
 from engine import PRESENT
+from engine import REASON
 from engine import STREAK
 from engine import UNAUTHORIZED
 from engine import WINDOW
@@ -32,6 +33,7 @@ def busy(timeline):
         start = date(2026, 11, 16 + week)
         tl.notice(start, start)
     tl.notice(date(2026, 12, 1))
+    tl.luxe(date(2026, 12, 7), date(2026, 12, 8))
     return tl
 
 
@@ -41,15 +43,26 @@ def test_default_rules_and_their_values():
         "sick_long",
         "sick_frequent",
         "legal_16h",
+        "lrv_4w",
+        "luxe",
         "rmc_4w",
         "duo_contact",
         "duo_ma",
     ]
     rules = DEFAULT_RULES_BY_CODE
     assert rules["unauthorized_10h"].threshold_hours == 10
+    assert rules["unauthorized_10h"].repeat_spacing_days == 28
+    assert rules["unauthorized_10h"].count_late_minutes
     assert rules["legal_16h"].threshold_hours == 16
     assert rules["legal_16h"].max_age == 18 and rules["legal_16h"].without_startkwalificatie
-    assert (rules["legal_16h"].repeat_spacing_days, rules["legal_16h"].lrv_after_repeats) == (7, 4)
+    assert rules["legal_16h"].repeat_spacing_days == 7
+    assert not rules["legal_16h"].count_late_minutes
+    for code in ("lrv_4w", "luxe"):  # the legal_16h scope
+        assert (rules[code].min_age, rules[code].max_age) == (None, 18)
+        assert rules[code].without_startkwalificatie
+    assert (rules["lrv_4w"].kind, rules["lrv_4w"].streak_lesweken) == (STREAK, 4)
+    assert rules["lrv_4w"].pauses == "legal_16h"
+    assert (rules["luxe"].kind, rules["luxe"].reason_code) == (REASON, "luxe")
     assert (rules["rmc_4w"].min_age, rules["rmc_4w"].max_age) == (18, 23)
     assert rules["duo_contact"].deadline_working_days == 3
     assert rules["duo_ma"].streak_lesweken == 8 and rules["duo_ma"].levels == {"1", "2"}
@@ -70,6 +83,25 @@ def test_every_rule_fires_sorted_by_rule_and_start(busy):
         "duo_contact",
         "duo_ma",
     }
+
+
+def test_all_nine_rules_fire_for_a_student_of_16_and_one_of_19(busy):
+    young = {s.rule_code for s in busy.signals(date(2026, 12, 31))}
+    old = {s.rule_code for s in busy.signals(date(2026, 12, 31), birth_date=NINETEEN)}
+    common = {"unauthorized_10h", "sick_long", "sick_frequent"}
+    assert young == common | {"legal_16h", "lrv_4w", "luxe"}
+    assert old == common | {"rmc_4w", "duo_contact", "duo_ma"}
+    assert young | old == {r.code for r in DEFAULT_RULES}
+
+
+def test_pausing_rules_run_first_whatever_their_order(busy, calendar):
+    facts = busy.facts()
+    expected = evaluate(facts, DEFAULT_RULES, calendar, date(2026, 12, 31))
+    legal_first = sorted(DEFAULT_RULES, key=lambda rule: rule.code != "legal_16h")
+    assert evaluate(facts, legal_first, calendar, date(2026, 12, 31)) == expected
+    legal = [s for s in expected if s.rule_code == "legal_16h"]
+    [lrv] = [s for s in expected if s.rule_code == "lrv_4w"]
+    assert legal and all(s.date_start <= lrv.date_end for s in legal)
 
 
 def test_evaluating_twice_gives_the_same_signals(busy, calendar):
@@ -131,8 +163,9 @@ def test_thresholds_and_scope_come_from_the_rule_record(timeline):
     [signal] = tl.signals(date(2026, 9, 30), rules=[regional], birth_date=NINETEEN)
     assert (signal.date_end, signal.hours) == (date(2026, 9, 11), 10.0)
     one_lesweek = RuleParams(code="one_lesweek", kind=STREAK, streak_lesweken=1)
+    # One lesweek from Monday 7 September ends on its last school day, Friday 11 September.
     assert periods(tl.signals(date(2026, 9, 30), rules=[one_lesweek])) == [
-        (date(2026, 9, 7), date(2026, 9, 13))
+        (date(2026, 9, 7), date(2026, 9, 11))
     ]
 
 
@@ -182,6 +215,8 @@ def test_invalid_data_is_refused():
         RuleParams(code="x", kind=WINDOW, window_lesweken=4)
     with pytest.raises(ValueError, match="streak_lesweken"):
         RuleParams(code="x", kind=STREAK)
+    with pytest.raises(ValueError, match="reason_code"):
+        RuleParams(code="x", kind=REASON)
 
 
 def test_data_classes_accept_lists_and_are_hashable():

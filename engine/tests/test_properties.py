@@ -4,12 +4,14 @@ from dataclasses import replace
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
+from itertools import islice
 
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 from verzuim_builders import NINETEEN
 from verzuim_builders import SIXTEEN
+from verzuim_builders import periods
 from verzuim_builders import school_calendar
 
 from engine import AUTHORIZED
@@ -25,6 +27,7 @@ from engine import SchoolCalendar
 from engine import SickPeriod
 from engine import StudentFacts
 from engine import evaluate
+from engine import in_scope
 
 FIRST_DAY = date(2026, 9, 7)
 SPAN = 84  # twelve weeks of data
@@ -44,6 +47,41 @@ lessons = st.lists(
     ),
     max_size=120,
 )
+# Mostly unauthorized absences on most school days: long streaks, LRV and the pause.
+dense_lessons = st.lists(
+    st.tuples(
+        st.integers(0, SPAN - 1),
+        st.integers(8, 16),
+        st.sampled_from([UNAUTHORIZED] * 20 + [AUTHORIZED, PRESENT, LATE]),
+        st.sampled_from([60, 120, 240]),
+    ),
+    min_size=20,
+    max_size=160,
+)
+
+
+def truant_rows(length, interruptions):
+    """Four unauthorized hours on every weekday of the first ``length`` days, and a few
+    lessons attended or excused (or attended late) in between."""
+    rows = [
+        (offset, hour, UNAUTHORIZED, 60)
+        for offset in range(length)
+        if (FIRST_DAY + timedelta(days=offset)).weekday() < 5
+        for hour in (9, 10, 11, 12)
+    ]
+    return rows + [(offset, 13, kind, 60) for offset, kind in interruptions]
+
+
+# A student who stays away for weeks, now and then coming back for a lesson.
+truants = st.builds(
+    truant_rows,
+    st.integers(20, SPAN),
+    st.lists(
+        st.tuples(st.integers(0, SPAN - 1), st.sampled_from([PRESENT, AUTHORIZED, LATE])),
+        max_size=3,
+    ),
+)
+streaky_lessons = st.one_of(dense_lessons, truants)
 notices = st.lists(st.tuples(st.integers(0, SPAN - 1), st.none() | st.integers(0, 20)), max_size=8)
 students = st.sampled_from([SIXTEEN, NINETEEN, date(2008, 10, 20), None])
 calendars = st.sampled_from(sorted(CALENDARS))
@@ -214,21 +252,90 @@ def test_window_signals_are_disjoint_and_reach_the_threshold(
             assert previous is None or previous.date_end < signal.date_start
             if signal.repeat_number == 0:
                 assert signal.date_end <= calendar.lesweek_end(signal.date_start, 4)
-            assert signal.lrv == (signal.repeat_number > (rule.lrv_after_repeats or 10**9))
+
+
+def naive_streak_signals(facts, rule, calendar, as_of):
+    """(start, end) of each streak signal, day by day from domain.md §6-7 (an oracle)."""
+    known = sorted(
+        (r for r in facts.registrations if r.day <= as_of),
+        key=lambda r: (r.day, r.order, not r.is_unauthorized_absence, r.line_ids),
+    )
+    streaks, start = [], None
+    for r in known:
+        if r.is_unauthorized_absence and start is None:
+            start = r.day
+        elif not r.is_unauthorized_absence and start is not None:
+            streaks.append((start, r.day))
+            start = None
+    if start is not None:
+        streaks.append((start, None))
+    registration_days = {r.day for r in known}
+    found = []
+    for start, broken in streaks:
+        # Block of each day: the school days on or after the start, five to a block, and
+        # each day off with the school days before it.
+        block_of, school_days, ends = {}, 0, []
+        day = start
+        while day <= as_of:
+            if calendar.is_school_day(day):
+                school_days += 1
+                if school_days % 5 == 0:
+                    ends.append(day)
+            block_of[day] = max(1, -(-school_days // 5))
+            day += timedelta(days=1)
+        counted_blocks = {block_of[d] for d in registration_days if start <= d <= as_of}
+        counted = 0
+        for number, end in enumerate(ends, start=1):
+            if broken is not None and broken <= end:
+                break
+            if number in counted_blocks:
+                counted += 1
+                if counted >= rule.streak_lesweken and in_scope(rule, facts, end):
+                    found.append((start, end))
+                    break
+    return found
 
 
 @fast
-@given(lessons, students, calendars, as_ofs)
-def test_streak_signals_end_with_their_nth_lesweek(rows, birth_date, calendar_name, as_of):
+@given(streaky_lessons, students, calendars, as_ofs)
+def test_streak_signals_match_the_block_rule(rows, birth_date, calendar_name, as_of):
     calendar = CALENDARS[calendar_name]
     facts = make_facts(rows, [], birth_date)
     lines = {r.line_ids[0]: r for r in facts.registrations}
     found = evaluate(facts, DEFAULT_RULES, calendar, as_of)
-    for signal in found:
-        rule = DEFAULT_RULES_BY_CODE[signal.rule_code]
+    for rule in DEFAULT_RULES:
         if rule.kind != STREAK:
             continue
-        assert signal.date_end == calendar.lesweek_end(signal.date_start, rule.streak_lesweken)
-        evidence = [lines[i] for i in signal.line_ids]
-        assert evidence[0].day == signal.date_start
-        assert all(r.category == UNAUTHORIZED and not r.attended for r in evidence)
+        signals = [s for s in found if s.rule_code == rule.code]
+        assert periods(signals) == naive_streak_signals(facts, rule, calendar, as_of)
+        for signal in signals:
+            # The period ends on a block end, at least N lesweken from the start.
+            assert calendar.is_school_day(signal.date_end)
+            assert signal.date_end >= calendar.lesweek_end(signal.date_start, rule.streak_lesweken)
+            assert any(
+                block.end == signal.date_end
+                for block in islice(calendar.lesweek_blocks(signal.date_start), 60)
+            )
+            evidence = [lines[i] for i in signal.line_ids]
+            assert evidence[0].day == signal.date_start
+            assert all(r.category == UNAUTHORIZED and not r.attended for r in evidence)
+            assert all(r.day <= signal.date_end for r in evidence)
+            # Nothing broke the streak up to and including its end.
+            assert not [
+                r
+                for r in facts.registrations
+                if signal.date_start < r.day <= signal.date_end and not r.is_unauthorized_absence
+            ]
+
+
+@fast
+@given(streaky_lessons, students, calendars, as_ofs)
+def test_no_16_hours_window_starts_inside_an_lrv_case(rows, birth_date, calendar_name, as_of):
+    calendar = CALENDARS[calendar_name]
+    facts = make_facts(rows, [], birth_date)
+    found = evaluate(facts, DEFAULT_RULES, calendar, as_of)
+    breaks = sorted(r.day for r in facts.registrations if not r.is_unauthorized_absence)
+    for lrv in (s for s in found if s.rule_code == "lrv_4w"):
+        broken = next((day for day in breaks if day > lrv.date_end), None)
+        for signal in (s for s in found if s.rule_code == "legal_16h"):
+            assert not (lrv.date_end < signal.date_start and (broken is None or signal.date_start < broken))

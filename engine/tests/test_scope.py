@@ -31,7 +31,7 @@ def test_nineteen_without_startkwalificatie_in_full_time_bol_level_2(truant):
 
 
 def test_sixteen_without_startkwalificatie(truant):
-    assert fired(truant, birth_date=SIXTEEN) == {"unauthorized_10h", "legal_16h"}
+    assert fired(truant, birth_date=SIXTEEN) == {"unauthorized_10h", "legal_16h", "lrv_4w"}
 
 
 @pytest.mark.parametrize(
@@ -66,7 +66,18 @@ def test_rmc_ends_at_23_duo_does_not(truant):
 
 
 def test_seventeen_is_too_young_for_rmc_and_duo(truant):
-    assert fired(truant, birth_date=date(2009, 2, 10)) == {"unauthorized_10h", "legal_16h"}
+    assert fired(truant, birth_date=date(2009, 2, 10)) == {
+        "unauthorized_10h",
+        "legal_16h",
+        "lrv_4w",
+    }
+
+
+def test_luxe_follows_the_legal_16h_scope(truant):
+    truant.luxe(date(2026, 10, 12))
+    assert "luxe" in fired(truant, birth_date=SIXTEEN)
+    assert "luxe" not in fired(truant, birth_date=NINETEEN)
+    assert "luxe" not in fired(truant, birth_date=SIXTEEN, startkwalificatie=True)
 
 
 def test_unknown_birth_date_only_rules_without_age_bounds(truant):

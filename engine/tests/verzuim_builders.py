@@ -18,6 +18,7 @@ from engine import evaluate
 
 AUTUMN = (date(2026, 10, 17), date(2026, 10, 25))
 CHRISTMAS = (date(2026, 12, 19), date(2027, 1, 3))
+AUTUMN_BREAK = (date(2026, 10, 19), date(2026, 10, 23))  # Monday to Friday
 PUBLIC_HOLIDAYS = (
     date(2026, 4, 6),  # Easter Monday
     date(2026, 4, 27),  # King's Day
@@ -47,6 +48,12 @@ def school_calendar() -> SchoolCalendar:
     return SchoolCalendar(PUBLIC_HOLIDAYS, [*days(*AUTUMN), *days(*CHRISTMAS)])
 
 
+def autumn_break_calendar() -> SchoolCalendar:
+    """The calendar of the worked examples: a vacation of exactly Monday 19 to Friday 23
+    October 2026, and the public holidays."""
+    return SchoolCalendar(PUBLIC_HOLIDAYS, days(*AUTUMN_BREAK))
+
+
 class Timeline:
     """One student's registrations, added lesson by lesson, day by day or week by week.
 
@@ -59,7 +66,7 @@ class Timeline:
         self.sick_periods: list[SickPeriod] = []
         self._ids = count(1)
 
-    def lesson(self, day, category=UNAUTHORIZED, minutes=60, hour=9, attended=None):
+    def lesson(self, day, category=UNAUTHORIZED, minutes=60, hour=9, attended=None, reason=None):
         """One registered lesson; attended by default only when present."""
         registration = Registration(
             line_ids=(next(self._ids),),
@@ -68,24 +75,37 @@ class Timeline:
             minutes=minutes,
             category=category,
             attended=category == PRESENT if attended is None else attended,
+            reason=reason,
         )
         self.registrations.append(registration)
         return registration
 
-    def day(self, day, *categories, minutes=60):
-        """A day of lessons from 9:00, one per category (four unauthorized absences by default)."""
+    def day(self, day, *categories, minutes=60, reason=None):
+        """A day of lessons from 9:00, one per category (four unauthorized absences by default);
+        ``reason`` goes on its absences."""
         categories = categories or (UNAUTHORIZED,) * 4
         return [
-            self.lesson(day, category, minutes, hour=9 + i) for i, category in enumerate(categories)
+            self.lesson(
+                day, category, minutes, hour=9 + i, reason=None if category == PRESENT else reason
+            )
+            for i, category in enumerate(categories)
         ]
 
-    def absent(self, first, last=None, *categories, minutes=60):
+    def absent(self, first, last=None, *categories, minutes=60, reason=None):
         """The same day of lessons on every school day from ``first`` to ``last``."""
         added = []
         for day in days(first, last or first):
             if self.calendar.is_school_day(day):
-                added += self.day(day, *categories, minutes=minutes)
+                added += self.day(day, *categories, minutes=minutes, reason=reason)
         return added
+
+    def luxe(self, first, last=None, lessons=4):
+        """Absent with reason Luxe verzuim (unauthorized) from every lesson of the school days."""
+        return self.absent(first, last, *(UNAUTHORIZED,) * lessons, reason="luxe")
+
+    def late(self, day, minutes, hour=9):
+        """Came ``minutes`` late to a lesson: attended, with unauthorized minutes."""
+        return self.lesson(day, UNAUTHORIZED, minutes, hour=hour, attended=True)
 
     def present(self, first, last=None, lessons=4):
         """Present at every lesson on the school days from ``first`` to ``last``."""
