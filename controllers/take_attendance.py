@@ -1,6 +1,7 @@
 from odoo import http
 from odoo.addons.openeducat_attendance.controllers.app_main import OpAttendanceController
 from odoo.exceptions import AccessError
+from odoo.exceptions import UserError
 from odoo.http import request
 
 
@@ -19,8 +20,12 @@ class VerzuimTakeAttendanceController(OpAttendanceController):
     )
     def create_attendance_lines(self, **post):
         sheet_id = post.get("attendance_sheet_id")
-        if not isinstance(sheet_id, int):
-            return False
+        if type(sheet_id) is not int or not 0 < sheet_id < 2**31:
+            raise UserError(
+                request.env._(
+                    "attendance_sheet_id must be the id (a whole number) of an attendance sheet."
+                )
+            )
         sheet = request.env["op.attendance.sheet"].browse(sheet_id).exists()
         if not sheet or sheet.sudo().state == "done":
             return False

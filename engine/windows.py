@@ -37,9 +37,7 @@ class _Days:
             self.cum.append(self.cum[-1] + minutes_by_day[day])
         self.window_end = [calendar.lesweek_end(day, lesweken) for day in self.days]
 
-    def first_full(
-        self, lo: int, threshold: int, in_scope, may_start
-    ) -> tuple[int, int] | None:
+    def first_full(self, lo: int, threshold: int, in_scope, may_start) -> tuple[int, int] | None:
         """Indexes (start, reached) of the first window from index ``lo`` that is full.
 
         The earliest day that completes a window of at least ``threshold`` minutes and on which

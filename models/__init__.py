@@ -14,3 +14,4 @@ from . import verzuim_notice
 from . import verzuim_reason
 from . import verzuim_rule
 from . import verzuim_signal
+from . import verzuim_signal_evaluation

@@ -2,7 +2,9 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import AccessError
+from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 from odoo.tools.sql import create_index
 
 STATUSES = [
@@ -23,6 +25,7 @@ SOURCES = [
     ("default", "Default"),
 ]
 OPENEDUCAT_FLAGS = ("present", "absent", "late", "excused")
+UNKNOWN_CODE = "onbekend"
 PRIVILEGED = "mbo_verzuim.group_frontoffice,mbo_verzuim.group_coordinator"
 REASON_FIELDS = {"verzuim_reason_id", "verzuim_manual_reason_id", "verzuim_visible_reason_id"}
 
@@ -194,15 +197,13 @@ class OpAttendanceLine(models.Model):
     def _compute_verzuim_visible_reason(self):
         for line in self:
             reason = line.sudo().verzuim_reason_id
-            # Only "authorized": naming the other authorized reasons would single out health.
-            hidden = (
-                reason.category == "authorized"
-                and reason != line.verzuim_teacher_reason_id
-                and not line._verzuim_may_see_health()
-            )
-            if hidden:
-                line.verzuim_visible_reason_id = False
-                line.verzuim_reason_label = self.env._("Authorized absence")
+            if reason.category == "authorized" and not line._verzuim_may_see_health():
+                # Only "authorized": naming the other authorized reasons would single out
+                # health. A reason one entered oneself is shown as one's own entry, whatever
+                # the effective reason is, so that a guess is never confirmed or denied.
+                own = line.verzuim_teacher_reason_id
+                line.verzuim_visible_reason_id = own
+                line.verzuim_reason_label = own.name or self.env._("Authorized absence")
             else:
                 line.verzuim_visible_reason_id = reason
                 line.verzuim_reason_label = reason.name or ""
@@ -223,7 +224,26 @@ class OpAttendanceLine(models.Model):
             line.sudo().verzuim_manual_reason_id = line.verzuim_visible_reason_id
 
     def _search_verzuim_visible_reason(self, operator, value):
-        return [("verzuim_reason_id", operator, value)]
+        """Matches what the user reads in the field: the reason where the user may see it,
+        otherwise an unauthorized reason, or the reason the user entered."""
+        matching = self.sudo()._search([("verzuim_reason_id", operator, value)])
+        user = self.env.user
+        if self.env.su or user.has_group("mbo_verzuim.group_frontoffice"):
+            return [("id", "in", matching)]
+        shown_as_entered = [
+            ("verzuim_category", "=", "authorized"),
+            ("verzuim_teacher_reason_id", operator, value),
+        ]
+        shown_as_is = [("verzuim_category", "!=", "authorized"), ("id", "in", matching)]
+        shown_to_others = expression.OR([shown_as_entered, shown_as_is])
+        if not user.has_group("mbo_verzuim.group_slb"):
+            return shown_to_others
+        return expression.OR(
+            [
+                [("verzuim_slb_id", "=", user.id), ("id", "in", matching)],
+                expression.AND([[("verzuim_slb_id", "!=", user.id)], shown_to_others]),
+            ]
+        )
 
     @api.depends(
         "verzuim_status",
@@ -257,6 +277,7 @@ class OpAttendanceLine(models.Model):
     def _verzuim_normalize(self, vals):
         """One status in ``vals``; no lateness or removal data that the status does not use."""
         vals = dict(vals)
+        self._verzuim_check_input(vals)
         flag_status = status_from_flags(vals)
         if "verzuim_status" not in vals and flag_status:
             vals["verzuim_status"] = flag_status
@@ -276,6 +297,54 @@ class OpAttendanceLine(models.Model):
             vals.setdefault("verzuim_teacher_reason_id", False)
         return vals
 
+    @api.ondelete(at_uninstall=False)
+    def _verzuim_unlink_never(self):
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Registrations are not deleted: correct the status or the reason, or let the "
+                    "coordinator archive the registration, so that the change stays on record."
+                )
+            )
+
+    @api.model
+    def _verzuim_check_input(self, vals):
+        """Refuse what cannot be meant, with a message that says what to send instead."""
+        if "verzuim_status" in vals and vals["verzuim_status"] not in dict(STATUSES):
+            raise ValidationError(
+                self.env._(
+                    "The status must be one of: present, absent, late, removed (not %(value)r).",
+                    value=vals["verzuim_status"],
+                )
+            )
+        flags = [flag for flag in ("present", "absent", "late") if vals.get(flag)]
+        if len(flags) > 1 or (vals.get("excused") and (vals.get("present") or vals.get("late"))):
+            raise ValidationError(
+                self.env._(
+                    "A registration has one status: present, absent (excused or not) or late, "
+                    "not several at once."
+                )
+            )
+        reason_fields = REASON_FIELDS | {"verzuim_teacher_reason_id"}
+        given = {name: vals[name] for name in reason_fields if vals.get(name)}
+        if not given:
+            return
+        if any(type(value) is not int or value <= 0 for value in given.values()):
+            raise ValidationError(
+                self.env._("A reason is given by the id of an absence reason, or left empty.")
+            )
+        reasons = self.env["verzuim.reason"].sudo().with_context(active_test=False)
+        found = reasons.browse(set(given.values())).exists()
+        if len(found) != len(set(given.values())):
+            raise ValidationError(self.env._("That absence reason does not exist."))
+        if found.filtered(lambda reason: reason.code == UNKNOWN_CODE):
+            raise ValidationError(
+                self.env._(
+                    "'Unknown absence' is what an absence without a reason shows: leave the "
+                    "reason empty instead."
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = [self._verzuim_normalize(vals) for vals in vals_list]
@@ -287,18 +356,52 @@ class OpAttendanceLine(models.Model):
     def write(self, vals):
         vals = self._verzuim_normalize(vals)
         self._verzuim_check_registration_rights(vals)
+        self._verzuim_drop_stale_manual_reasons(vals)
         result = super().write(vals)
         if {"student_id", "attendance_id"} & set(vals):
             self._verzuim_apply_notices()
         self._verzuim_sync_flags()
         return result
 
+    def _verzuim_drop_stale_manual_reasons(self, vals):
+        """Presence is the teacher's to register: a new status that the reason set afterwards
+        does not fit (present, or late after an absence reason) ends that reason. The change
+        of the effective reason is tracked."""
+        status = vals.get("verzuim_status")
+        if not status or "verzuim_manual_reason_id" in vals:
+            return
+        stale = self.sudo().filtered(
+            lambda line: line.verzuim_manual_reason_id
+            and (status == "present" or not line.verzuim_manual_reason_id._fits_status(status))
+        )
+        if stale:
+            stale.write({"verzuim_manual_reason_id": False})
+
     def _verzuim_check_registration_rights(self, vals):
         """The lesson's teacher (or the coordinator) registers presence; the others who may
-        edit a registration (SLB, frontoffice) only set its reason."""
+        edit a registration (SLB, frontoffice) only set its reason. Nobody but the
+        coordinator archives a registration: corrections go through status or reason."""
+        user = self.env.user
+        if "active" in vals and not (
+            self.env.su or user.has_group("mbo_verzuim.group_coordinator")
+        ):
+            raise AccessError(
+                self.env._(
+                    "Registrations are not archived: correct the status or the reason instead, "
+                    "so that the change is tracked."
+                )
+            )
+        if {"attendance_id", "student_id"} & set(vals) and not (
+            self.env.su or user.has_group("mbo_verzuim.group_coordinator")
+        ):
+            raise AccessError(
+                self.env._(
+                    "A registration stays with its lesson and its student: register the other "
+                    "lesson or student on its own register."
+                )
+            )
         if self.env.su or not (set(vals) - REASON_FIELDS):
             return
-        user = self.env.user
         if user.has_group("mbo_verzuim.group_coordinator"):
             return
         if any(line.sudo().verzuim_teacher_user_id != user for line in self):
@@ -362,12 +465,18 @@ class OpAttendanceLine(models.Model):
         for line in self.sudo():
             for reason in line.verzuim_teacher_reason_id | line.verzuim_manual_reason_id:
                 if line.verzuim_status == "present" or not reason._fits_status(line.verzuim_status):
+                    # Never name a reason the user may not read (health data).
+                    readable = (
+                        reason == line.verzuim_teacher_reason_id
+                        or reason.category != "authorized"
+                        or line.with_env(self.env)._verzuim_may_see_health()
+                    )
                     raise ValidationError(
                         self.env._(
                             "%(student)s: the reason '%(reason)s' does not fit a registration "
                             "that is '%(status)s'.",
                             student=line.student_id.name,
-                            reason=reason.name,
+                            reason=reason.name if readable else self.env._("set afterwards"),
                             status=dict(
                                 self._fields["verzuim_status"]._description_selection(self.env)
                             )[line.verzuim_status],

@@ -1,7 +1,17 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
+
+# Where a register sits: its lesson, its class (through the attendance register), its date
+# and its teacher. A teacher fills, completes and reopens the registers of its own lessons;
+# only the coordinator or the timetable office moves one (issue 8, point 4).
+PLACEMENT_FIELDS = ("register_id", "session_id", "attendance_date", "faculty_id")
+# Stored copies of the attendance register's class and course (OpenEduCat's related fields
+# are readonly, so writing them would store another class without moving anything).
+DERIVED_FIELDS = ("batch_id", "course_id")
 
 
 class OpAttendanceSheet(models.Model):
@@ -76,6 +86,163 @@ class OpAttendanceSheet(models.Model):
     def action_verzuim_reopen(self):
         self.write({"state": "start"})
 
+    @api.ondelete(at_uninstall=False)
+    def _verzuim_unlink_only_empty(self):
+        """Deleting a register would delete its registrations with it (in the database,
+        past every check): only a register without registrations goes."""
+        if not self.env.su and self.sudo().attendance_line:
+            raise UserError(
+                self.env._(
+                    "This register holds registrations, which are never deleted: correct them "
+                    "or let the coordinator archive them instead."
+                )
+            )
+
     def _verzuim_check_open(self):
         if any(sheet.state == "done" for sheet in self):
             raise UserError(self.env._("This register is complete. Reopen it first to change it."))
+
+    # --- where a register sits ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._verzuim_may_place():
+            vals_list = [self._verzuim_own_lesson_vals(vals) for vals in vals_list]
+        for vals in vals_list:
+            register = self.env["op.attendance.register"].sudo().browse(vals.get("register_id"))
+            self._verzuim_check_derived(vals, register)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if set(DERIVED_FIELDS) & set(vals):
+            for sheet in self.sudo():
+                register = sheet.register_id
+                if "register_id" in vals:
+                    register = register.browse(vals["register_id"])
+                self._verzuim_check_derived(vals, register)
+        if not self._verzuim_may_place() and self._verzuim_moves(vals):
+            raise AccessError(
+                self.env._(
+                    "Only the absence coordinator or the timetable office may move a register "
+                    "to another lesson, class, date or teacher."
+                )
+            )
+        return super().write(vals)
+
+    @api.model
+    def _verzuim_may_place(self):
+        user = self.env.user
+        return (
+            self.env.su
+            or user.has_group("mbo_verzuim.group_coordinator")
+            or user.has_group("openeducat_timetable.group_op_timetable_manager")
+        )
+
+    def _verzuim_moves(self, vals):
+        """Whether ``vals`` put one of these registers in another place (writing the values
+        it already has is no move)."""
+        for fname in set(PLACEMENT_FIELDS) & set(vals):
+            field = self._fields[fname]
+            new = field.convert_to_cache(vals[fname], self)
+            if any(field.convert_to_cache(sheet[fname], sheet) != new for sheet in self.sudo()):
+                return True
+        return False
+
+    @api.model
+    def _verzuim_check_derived(self, vals, register):
+        """``vals`` may only repeat the class and course of the attendance register."""
+        for fname in set(DERIVED_FIELDS) & set(vals):
+            field = self._fields[fname]
+            if field.convert_to_cache(vals[fname], self) != (register[fname].id or None):
+                raise UserError(
+                    self.env._(
+                        "A register's class and course come from its attendance register; "
+                        "they cannot be set on their own."
+                    )
+                )
+
+    @api.model
+    def _verzuim_own_lesson_vals(self, vals):
+        """A register opened by a teacher takes its lesson's date and teacher, and a lesson
+        has one register. Another's lesson is left to the record rules (which refuse it), so
+        that nothing here tells about a lesson the user may not read."""
+        session = self.env["op.session"].browse(vals.get("session_id") or [])
+        if not session.exists():
+            return vals
+        own = session.sudo().faculty_id.partner_id.user_id == self.env.user
+        if not (own or session.has_access("read")):
+            return vals
+        session = session.sudo()
+        lesson = {
+            "attendance_date": session.verzuim_lesson_date,
+            "faculty_id": session.faculty_id.id,
+        }
+        for fname, value in lesson.items():
+            field = self._fields[fname]
+            if fname in vals and field.convert_to_cache(vals[fname], self) != (value or None):
+                raise AccessError(
+                    self.env._(
+                        "A register takes the date and the teacher of its lesson; only the "
+                        "absence coordinator or the timetable office may set others."
+                    )
+                )
+        if (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_count([("session_id", "=", session.id)], limit=1)
+        ):
+            raise UserError(self.env._("This lesson already has a register: open that one."))
+        return {**lesson, **vals}
+
+    @api.constrains("register_id", "session_id")
+    def _check_verzuim_same_class(self):
+        """For everyone: the registrations stay in their class, and a register is of the
+        class of its lesson."""
+        self._verzuim_check_lines_in_class()
+        for sheet in self.sudo():
+            if sheet.session_id and sheet.session_id.batch_id != sheet.register_id.batch_id:
+                raise ValidationError(
+                    self.env._(
+                        "A register is of the class of its lesson: choose the attendance "
+                        "register of that class."
+                    )
+                )
+
+    def _verzuim_check_lines_in_class(self):
+        """Every student registered in these registers is enrolled in the register's class."""
+        sheets = self.sudo().with_context(active_test=False)
+        for sheet in sheets:
+            batch = sheet.register_id.batch_id
+            students = sheet.attendance_line.student_id
+            if not (batch and students):
+                continue
+            enrolled = (
+                self.env["op.student.course"]
+                .sudo()
+                .search([("student_id", "in", students.ids), ("batch_id", "=", batch.id)])
+                .student_id
+            )
+            strangers = students - enrolled
+            if strangers:
+                raise ValidationError(
+                    self.env._(
+                        "%(count)s student(s) registered in this register are not in class "
+                        "%(batch)s: a register with registrations stays in its class.",
+                        count=len(strangers),
+                        batch=batch.name,
+                    )
+                )
+
+
+class OpAttendanceRegister(models.Model):
+    _inherit = "op.attendance.register"
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "batch_id" in vals:
+            # The registers (sheets) of this attendance register move with it: their
+            # registrations and lessons must be of the new class too.
+            self.env["op.attendance.sheet"].sudo().with_context(active_test=False).search(
+                [("register_id", "in", self.ids)]
+            )._check_verzuim_same_class()
+        return result

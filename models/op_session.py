@@ -88,7 +88,11 @@ class OpSession(models.Model):
     def write(self, vals):
         if TIMETABLE_FIELDS & set(vals):
             self._verzuim_check_timetable_rights()
-        return super().write(vals)
+        result = super().write(vals)
+        if "batch_id" in vals:
+            # A lesson with a register stays in the register's class.
+            self.sudo().attendance_sheet._check_verzuim_same_class()
+        return result
 
     def _verzuim_check_timetable_rights(self):
         """A teacher registers lessons but does not plan them: otherwise a lesson of one's own

@@ -120,20 +120,26 @@ class OpStudent(models.Model):
         today = fields.Date.to_date(
             self.env.context.get("verzuim_date") or fields.Date.context_today(self)
         )
-        window_start = self.env["verzuim.holiday"]._lesweken_back(today, 4)
         year_start = today.replace(month=8, day=1)
         if year_start > today:
             year_start = year_start.replace(year=today.year - 1)
         Line = self.env["op.attendance.line"].sudo()
-        recent = Line._read_group(
-            [
-                ("student_id", "in", self.ids),
-                ("verzuim_lesson_date", ">=", window_start),
-                ("verzuim_lesson_date", "<=", today),
-            ],
-            ["student_id", "verzuim_category"],
-            ["verzuim_minutes:sum"],
-        )
+        recent = []
+        by_company = {}
+        for student in self.sudo():
+            by_company.setdefault(student.company_id or self.env.company, []).append(student.id)
+        for company, student_ids in by_company.items():
+            # The lesweken of the student's own institution's calendar.
+            window_start = self.env["verzuim.holiday"]._lesweken_back(today, 4, company=company)
+            recent += Line._read_group(
+                [
+                    ("student_id", "in", student_ids),
+                    ("verzuim_lesson_date", ">=", window_start),
+                    ("verzuim_lesson_date", "<=", today),
+                ],
+                ["student_id", "verzuim_category"],
+                ["verzuim_minutes:sum"],
+            )
         year = Line._read_group(
             [
                 ("student_id", "in", self.ids),

@@ -10,3 +10,12 @@ class ResCompany(models.Model):
         string="Absence Coordinator",
         help="Receives the signals that the coordinator handles (verzuimloket, RMC, DUO).",
     )
+    verzuim_liberation_day = fields.Boolean(
+        string="5 May (Liberation Day) is a day off",
+        default=True,
+        help="Added to the school calendar every year, not only in lustrum years.",
+    )
+    verzuim_good_friday = fields.Boolean(
+        string="Good Friday is a day off",
+        default=False,
+    )

@@ -25,6 +25,7 @@ class VerzuimAbsenceReport(models.Model):
         [("present", "Present"), ("authorized", "Authorized"), ("unauthorized", "Unauthorized")],
         readonly=True,
     )
+    company_id = fields.Many2one("res.company", string="Institution", readonly=True)
     registrations = fields.Integer(readonly=True, aggregator="sum")
     lesson_hours = fields.Float(readonly=True, aggregator="sum")
     missed_hours = fields.Float(readonly=True, aggregator="sum")
@@ -41,14 +42,17 @@ class VerzuimAbsenceReport(models.Model):
                            line.course_id,
                            course.verzuim_niveau AS niveau,
                            line.verzuim_category AS category,
+                           partner.company_id,
                            COUNT(*) AS registrations,
                            SUM(line.verzuim_lesson_minutes) / 60.0 AS lesson_hours,
                            SUM(line.verzuim_minutes) / 60.0 AS missed_hours
                       FROM op_attendance_line line
                  LEFT JOIN op_course course ON course.id = line.course_id
+                 LEFT JOIN op_student student ON student.id = line.student_id
+                 LEFT JOIN res_partner partner ON partner.id = student.partner_id
                      WHERE line.active
                   GROUP BY line.verzuim_lesson_date, line.batch_id, line.course_id,
-                           course.verzuim_niveau, line.verzuim_category
+                           course.verzuim_niveau, line.verzuim_category, partner.company_id
                 )
                 """,
                 SQL.identifier(self._table),

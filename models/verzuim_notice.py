@@ -52,8 +52,20 @@ class VerzuimNotice(models.Model):
         tracking=True,
     )
     reason_id = fields.Many2one("verzuim.reason", compute="_compute_reason_id", store=True)
+    company_id = fields.Many2one(
+        "res.company",
+        string="Institution",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+    )
     line_ids = fields.One2many("op.attendance.line", "verzuim_notice_id", string="Registrations")
     line_count = fields.Integer(string="Lessons", compute="_compute_line_count")
+
+    @api.depends("student_id.company_id")
+    def _compute_company_id(self):
+        for notice in self:
+            notice.company_id = notice.student_id.company_id or self.env.company
 
     @api.depends("date_end")
     def _compute_state(self):

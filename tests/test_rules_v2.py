@@ -394,7 +394,14 @@ class TestRuleRecords(EvaluationCase):
         self.env.cr.execute(
             "UPDATE op_attendance_line SET verzuim_minutes = 0 WHERE id = %s", [late.id]
         )
+        self.mark(student, weekdays(d(10, 6), d(10, 9)), slots=(SLOT_A, SLOT_B))
+        self.evaluate(d(10, 30))
+        signal = self.signals(student)[:1]
+        self.assertTrue(signal)
         self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE verzuim_signal SET company_id = NULL WHERE id = %s", [signal.id]
+        )
         migration.migrate(self.env.cr, "18.0.1.0.0")
         self.env.invalidate_all()
         self.assertFalse(legal.count_late_minutes)
@@ -404,3 +411,4 @@ class TestRuleRecords(EvaluationCase):
             self.env["ir.config_parameter"].get_param("mbo_verzuim.late_counts_as_absence")
         )
         self.assertEqual(late.verzuim_minutes, 30)
+        self.assertEqual(signal.company_id, self.env.company)

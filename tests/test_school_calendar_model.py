@@ -62,9 +62,8 @@ class TestPublicHolidays(VerzuimCase):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("nl_NL")
         cls.Holiday = cls.env["verzuim.holiday"]
-        cls.params = cls.env["ir.config_parameter"].sudo()
-        cls.params.set_param("mbo_verzuim.holiday_liberation_day", "True")  # the defaults
-        cls.params.set_param("mbo_verzuim.holiday_good_friday", "False")
+        # The institution's settings (res.company since issue 8), at their defaults.
+        cls.env.company.write({"verzuim_liberation_day": True, "verzuim_good_friday": False})
         cls.Holiday.search([("date_from", "<=", LAST), ("date_to", ">=", FIRST)]).unlink()
 
     def generated(self):
@@ -97,7 +96,7 @@ class TestPublicHolidays(VerzuimCase):
         self.assertEqual(len(self.generated()), 30)
 
     def test_liberation_day_follows_the_setting(self):
-        self.params.set_param("mbo_verzuim.holiday_liberation_day", "False")
+        self.env.company.verzuim_liberation_day = False
         self.assertEqual(self.Holiday._generate_public_holidays(date(2034, 9, 1)), 27)
         self.assertEqual(
             set(self.generated().mapped("date_from")), HOLIDAYS_2034_2037 - LIBERATION_DAYS
@@ -106,7 +105,7 @@ class TestPublicHolidays(VerzuimCase):
     def test_good_friday_follows_the_setting(self):
         self.Holiday._generate_public_holidays(date(2034, 9, 1))
         self.assertFalse(set(self.generated().mapped("date_from")) & GOOD_FRIDAYS)
-        self.params.set_param("mbo_verzuim.holiday_good_friday", "True")
+        self.env.company.verzuim_good_friday = True
         self.assertEqual(self.Holiday._generate_public_holidays(date(2034, 9, 1)), 3)
         self.assertEqual(
             set(self.generated().mapped("date_from")), HOLIDAYS_2034_2037 | GOOD_FRIDAYS

@@ -1,2 +1,3 @@
 from . import verzuim_holiday_import
 from . import verzuim_registration_wizard
+from . import verzuim_signal_dismiss

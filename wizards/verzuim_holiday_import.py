@@ -39,7 +39,9 @@ class VerzuimHolidayImport(models.TransientModel):
         return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
     def _parse(self):
-        """(values, errors): one vacation per row 'name, first day, last day'."""
+        """(values, errors): one vacation per row 'name, first day, last day'. A row is checked
+        as verzuim.holiday's constraint checks it, so every bad row is listed at once."""
+        Holiday = self.env["verzuim.holiday"]
         values, errors = [], []
         for number, row in enumerate(self._rows(), start=1):
             if not any(cell.strip() for cell in row):
@@ -65,11 +67,11 @@ class VerzuimHolidayImport(models.TransientModel):
                         last=last,
                     )
                 )
-            elif day_to < day_from:
-                errors.append(
-                    self.env._("Row %(row)s: the last day is before the first day.", row=number)
-                )
-            if name and day_from and day_to and day_from <= day_to:
+                continue
+            problem = Holiday._period_problem(day_from, day_to)
+            if problem:
+                errors.append(self.env._("Row %(row)s: %(problem)s.", row=number, problem=problem))
+            elif name:
                 values.append(
                     {"name": name, "date_from": day_from, "date_to": day_to, "kind": "vacation"}
                 )

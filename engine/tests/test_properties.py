@@ -338,4 +338,6 @@ def test_no_16_hours_window_starts_inside_an_lrv_case(rows, birth_date, calendar
     for lrv in (s for s in found if s.rule_code == "lrv_4w"):
         broken = next((day for day in breaks if day > lrv.date_end), None)
         for signal in (s for s in found if s.rule_code == "legal_16h"):
-            assert not (lrv.date_end < signal.date_start and (broken is None or signal.date_start < broken))
+            assert not (
+                lrv.date_end < signal.date_start and (broken is None or signal.date_start < broken)
+            )

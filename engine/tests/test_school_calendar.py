@@ -157,7 +157,9 @@ def test_daylight_saving_weeks_are_plain_dates(calendar):
     plain = SchoolCalendar()
     assert plain.lesweek_end(date(2026, 10, 22), 1) == date(2026, 10, 28)
     blocks = plain.lesweek_blocks(date(2026, 10, 19))
-    assert next(blocks) == LesweekBlock(1, date(2026, 10, 19), date(2026, 10, 23), date(2026, 10, 25))
+    assert next(blocks) == LesweekBlock(
+        1, date(2026, 10, 19), date(2026, 10, 23), date(2026, 10, 25)
+    )
     assert next(blocks).first == date(2026, 10, 26)
 
 
@@ -199,11 +201,7 @@ offsets = st.integers(0, 365)
 random_calendars = st.builds(
     lambda vacations, holidays: SchoolCalendar(
         [ORIGIN + timedelta(days=d) for d in holidays],
-        [
-            ORIGIN + timedelta(days=start + i)
-            for start, length in vacations
-            for i in range(length)
-        ],
+        [ORIGIN + timedelta(days=start + i) for start, length in vacations for i in range(length)],
     ),
     st.lists(st.tuples(offsets, st.integers(1, 21)), max_size=6),
     st.lists(offsets, max_size=10),

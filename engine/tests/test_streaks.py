@@ -295,3 +295,31 @@ def test_no_rmc_when_the_streak_ends_before_the_birthday(timeline):
     tl.absent(date(2026, 10, 13), date(2026, 10, 16))
     found = tl.signals(date(2026, 12, 31), birth_date=TURNS_18_ON_14_OCTOBER)
     assert {s.rule_code for s in found} & {"rmc_4w", "duo_contact", "lrv_4w"} == {"lrv_4w"}
+
+
+def test_a_block_counts_once_a_registration_on_its_days_off_is_known(timeline):
+    tl = timeline()
+    tl.absent(date(2026, 9, 7), date(2026, 9, 25))
+    # Nothing on the school days of the 4th block, a lesson on its Saturday.
+    tl.lesson(date(2026, 10, 3))
+    assert streaks(tl, date(2026, 10, 2), "rmc_4w") == []
+    [signal] = streaks(tl, date(2026, 10, 3), "rmc_4w")
+    # The block ends on its last school day; the Saturday lies after the end: no evidence.
+    assert (signal.date_start, signal.date_end, signal.count) == (
+        date(2026, 9, 7),
+        date(2026, 10, 2),
+        15,
+    )
+
+
+def test_a_return_on_the_blocks_days_off_does_not_undo_it(timeline):
+    tl = timeline()
+    tl.absent(date(2026, 9, 7), date(2026, 10, 2))
+    tl.lesson(date(2026, 10, 3), PRESENT)  # a Saturday lesson attended
+    tl.absent(date(2026, 10, 5), date(2026, 11, 6))
+    # The first streak covered its 4 lesweken on Friday; the next starts on Monday (its 2nd
+    # block holds the autumn vacation).
+    assert periods(streaks(tl, date(2026, 11, 30), "rmc_4w")) == [
+        (date(2026, 9, 7), date(2026, 10, 2)),
+        (date(2026, 10, 5), date(2026, 11, 6)),
+    ]

@@ -228,7 +228,8 @@ def test_the_chain_continues_over_a_vacation(timeline):
     found = tl.signals(date(2026, 11, 6), "legal_16h")
     # 16 hours every fourth school day: Thursday 1 October, then Wednesdays postponed to
     # Thursdays, then Wednesday 28 October after the autumn vacation (13 days after the
-    # previous report: no postponing) and Tuesday 3 November, postponed to the 4th.
+    # previous report: no postponing) and Tuesday 3 November, postponed to the 4th. LRV
+    # (28 September .. 30 October) pauses only windows that start after 30 October.
     assert [s.date_end for s in found] == [
         date(2026, 10, 1),
         date(2026, 10, 8),
