@@ -46,7 +46,8 @@ class TestConcurrentEvaluation(VerzuimFixtures, BaseCase):
             lines.filtered(lambda line: line.student_id in cls.students[:2]).write(
                 {"verzuim_teacher_reason_id": doctor.id}
             )
-            cr.commit()
+            # Two transactions must see the data: it is committed, and removed afterwards.
+            cr.commit()  # pylint: disable=invalid-commit
         cls.env = None
 
     @classmethod
@@ -76,7 +77,8 @@ class TestConcurrentEvaluation(VerzuimFixtures, BaseCase):
             subjects.unlink()
             env["op.faculty"].search([("name", "=like", "CCE_%")]).unlink()
             env["res.users"].search([("login", "=like", "CCE_%")]).active = False
-            cr.commit()
+            # Two transactions must see the data: it is committed, and removed afterwards.
+            cr.commit()  # pylint: disable=invalid-commit
         super().tearDownClass()
 
     def evaluate_in_thread(self, number, start, hold, errors):
@@ -89,7 +91,7 @@ class TestConcurrentEvaluation(VerzuimFixtures, BaseCase):
                 env["verzuim.signal"]._evaluate(as_of=AS_OF, students=students)
                 if number == 0:
                     hold.wait(timeout=30)
-                cr.commit()
+                cr.commit()  # pylint: disable=invalid-commit
         except Exception as error:  # reported by the test below
             errors.append(error)
 

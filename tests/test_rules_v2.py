@@ -371,6 +371,20 @@ class TestRuleRecords(EvaluationCase):
                 self.env.cr.savepoint(),
             ):
                 sick.write(vals)
+        for xmlid, vals in (
+            ("rule_lrv_4w", {"streak_lesweken": 0}),
+            ("rule_lrv_4w", {"streak_lesweken": 100}),
+            ("rule_sick_frequent", {"sick_count": 0}),
+            ("rule_sick_frequent", {"sick_count": 500}),
+            ("rule_rmc_4w", {"min_age": -1}),
+            ("rule_lrv_4w", {"pauses_rule_id": self.env.ref("mbo_verzuim.rule_lrv_4w").id}),
+        ):
+            with (
+                self.subTest(rule=xmlid, vals=vals),
+                self.assertRaises(ValidationError),
+                self.env.cr.savepoint(),
+            ):
+                self.env.ref(f"mbo_verzuim.{xmlid}").write(vals)
         luxe = self.env.ref("mbo_verzuim.rule_luxe")
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             luxe.reason_id = False

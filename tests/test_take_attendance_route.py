@@ -21,11 +21,11 @@ class TestTakeAttendanceRoute(VerzuimFixtures, HttpCase):
         cls.lesson, cls.sheet = cls.make_lesson(date(2026, 10, 5))
         cls.intruder = cls.make_user("ht_other", "mbo_verzuim.group_teacher")
 
-    def post(self):
+    def post(self, sheet_id=None):
         payload = {
             "jsonrpc": "2.0",
             "method": "call",
-            "params": {"attendance_sheet_id": self.sheet.id},
+            "params": {"attendance_sheet_id": self.sheet.id if sheet_id is None else sheet_id},
         }
         response = self.url_open(
             ROUTE, data=json.dumps(payload), headers={"Content-Type": "application/json"}
@@ -47,3 +47,12 @@ class TestTakeAttendanceRoute(VerzuimFixtures, HttpCase):
         self.authenticate("HT_teacher", "HT_teacher")
         self.assertIs(self.post()["result"], True)
         self.assertEqual(self.sheet.attendance_line.student_id, self.students)
+
+    def test_a_sheet_id_that_is_no_number_gets_a_clear_error(self):
+        self.authenticate("HT_teacher", "HT_teacher")
+        for bad in ("abc", "5", 1.5, True, [1], 10**12, -3):
+            answer = self.post(bad)
+            self.assertIn("error", answer, bad)
+            self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.UserError", bad)
+            self.assertIn("attendance_sheet_id", answer["error"]["data"]["message"])
+        self.assertFalse(self.sheet.attendance_line)
