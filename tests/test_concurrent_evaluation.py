@@ -6,6 +6,7 @@ on its own cursors and removes it again afterwards.
 
 import threading
 import time
+import uuid
 from contextlib import closing
 from datetime import date
 from datetime import timedelta
@@ -30,9 +31,11 @@ class TestConcurrentEvaluation(VerzuimFixtures, BaseCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.db = get_db_name()
+        # Committed data outlives the test's transaction: a name of its own for every run.
+        cls.prefix = f"CC{uuid.uuid4().hex[:6]}"
         with closing(db_connect(cls.db).cursor()) as cr:
             cls.env = api.Environment(cr, SUPERUSER_ID, QUIET)
-            cls.make_school("CCE", students=6)
+            cls.make_school(cls.prefix, students=6)
             lines = cls.env["op.attendance.line"]
             for offset in range(5):
                 _session, sheet = cls.make_lesson(MONDAY + timedelta(days=offset))
@@ -75,13 +78,13 @@ class TestConcurrentEvaluation(VerzuimFixtures, BaseCase):
             subjects = course.subject_ids
             course.unlink()
             subjects.unlink()
-            env["op.faculty"].search([("name", "=like", "CCE_%")]).unlink()
-            env["res.users"].search([("login", "=like", "CCE_%")]).active = False
+            env["op.faculty"].search([("name", "=like", f"{cls.prefix}_%")]).unlink()
+            env["res.users"].search([("login", "=like", f"{cls.prefix}_%")]).active = False
             # Two transactions must see the data: it is committed, and removed afterwards.
             cr.commit()  # pylint: disable=invalid-commit
         super().tearDownClass()
 
-    def evaluate_in_thread(self, number, start, hold, errors):
+    def evaluate_in_thread(self, start, hold, errors):
         try:
             with closing(db_connect(self.db).cursor()) as cr:
                 env = api.Environment(cr, SUPERUSER_ID, QUIET)
@@ -89,8 +92,9 @@ class TestConcurrentEvaluation(VerzuimFixtures, BaseCase):
                 start.wait(timeout=30)
                 students = env["op.student"].browse(self.student_ids)
                 env["verzuim.signal"]._evaluate(as_of=AS_OF, students=students)
-                if number == 0:
-                    hold.wait(timeout=30)
+                # Whichever finishes first keeps its transaction open until the other one
+                # is seen waiting for it.
+                hold.wait(timeout=30)
                 cr.commit()  # pylint: disable=invalid-commit
         except Exception as error:  # reported by the test below
             errors.append(error)
@@ -107,8 +111,8 @@ class TestConcurrentEvaluation(VerzuimFixtures, BaseCase):
     def test_two_evaluations_at_once_both_succeed_with_one_result(self):
         start, hold, errors = threading.Barrier(2), threading.Event(), []
         threads = [
-            threading.Thread(target=self.evaluate_in_thread, args=(n, start, hold, errors))
-            for n in (0, 1)
+            threading.Thread(target=self.evaluate_in_thread, args=(start, hold, errors))
+            for _ in range(2)
         ]
         for thread in threads:
             thread.start()
