@@ -40,10 +40,27 @@ class VerzuimFixtures:
         )
 
     @classmethod
+    def make_teacher(cls, login, first="Test", last="Docent"):
+        """A teacher: a user with the teacher role and OpenEduCat's faculty record."""
+        user = cls.make_user(login, "mbo_verzuim.group_teacher")
+        user.partner_id.user_id = user
+        faculty = cls.env["op.faculty"].create(
+            {
+                "partner_id": user.partner_id.id,
+                "name": f"{first} {last}",
+                "first_name": first,
+                "last_name": last,
+                "birth_date": "1980-01-01",
+                "gender": "female",
+            }
+        )
+        return user, faculty
+
+    @classmethod
     def make_school(cls, prefix="T", students=3):
         """A course, a class of ``students`` students, a teacher with a user, an SLB."""
         env = cls.env
-        cls.teacher_user = cls.make_user(f"{prefix}_teacher", "mbo_verzuim.group_teacher")
+        cls.teacher_user, cls.faculty = cls.make_teacher(f"{prefix}_teacher")
         cls.slb_user = cls.make_user(f"{prefix}_slb", "mbo_verzuim.group_slb")
         cls.subject = env["op.subject"].create(
             {"name": f"{prefix} Nederlands", "code": f"{prefix}-NED"}
@@ -63,17 +80,6 @@ class VerzuimFixtures:
                 "course_id": cls.course.id,
                 "start_date": "2025-08-01",
                 "end_date": "2027-07-31",
-            }
-        )
-        cls.teacher_user.partner_id.user_id = cls.teacher_user
-        cls.faculty = env["op.faculty"].create(
-            {
-                "partner_id": cls.teacher_user.partner_id.id,
-                "name": cls.teacher_user.name,
-                "first_name": "Test",
-                "last_name": "Docent",
-                "birth_date": "1980-01-01",
-                "gender": "female",
             }
         )
         cls.students = env["op.student"]

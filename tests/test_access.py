@@ -22,19 +22,8 @@ class TestAccess(VerzuimCase):
         cls.frontoffice = cls.make_user("ac_front", "mbo_verzuim.group_frontoffice")
         cls.coordinator = cls.make_user("ac_coord", "mbo_verzuim.group_coordinator")
         cls.management = cls.make_user("ac_mgmt", "mbo_verzuim.group_management")
-        cls.other_teacher = cls.make_user("ac_teacher2", "mbo_verzuim.group_teacher")
+        cls.other_teacher, cls.other_faculty = cls.make_teacher("ac_teacher2", "Other", "Teacher")
         cls.other_slb = cls.make_user("ac_slb2", "mbo_verzuim.group_slb")
-        cls.other_teacher.partner_id.user_id = cls.other_teacher
-        cls.other_faculty = cls.env["op.faculty"].create(
-            {
-                "partner_id": cls.other_teacher.partner_id.id,
-                "name": "Other Teacher",
-                "first_name": "Other",
-                "last_name": "Teacher",
-                "birth_date": "1979-01-01",
-                "gender": "male",
-            }
-        )
         cls.mine, cls.my_sheet = cls.make_lesson(MONDAY)
         cls.theirs, cls.their_sheet = cls.make_lesson(
             MONDAY, start=time(10, 45), end=time(12, 45), faculty=cls.other_faculty

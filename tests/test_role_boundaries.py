@@ -51,18 +51,7 @@ class TestRoleBoundaries(VerzuimCase):
         cls.attendance_user = cls.make_user(
             "rbd_attendance", "openeducat_attendance.group_op_attendance_user"
         )
-        cls.other_teacher = cls.make_user("rbd_teacher2", "mbo_verzuim.group_teacher")
-        cls.other_teacher.partner_id.user_id = cls.other_teacher
-        cls.other_faculty = cls.env["op.faculty"].create(
-            {
-                "partner_id": cls.other_teacher.partner_id.id,
-                "name": "Other Teacher",
-                "first_name": "Other",
-                "last_name": "Teacher",
-                "birth_date": "1979-01-01",
-                "gender": "male",
-            }
-        )
+        cls.other_teacher, cls.other_faculty = cls.make_teacher("rbd_teacher2", "Other", "Teacher")
         # A second class with its own register and student.
         cls.course_b = cls.env["op.course"].create(
             {
