@@ -1,1 +1,2 @@
 from . import take_attendance
+from . import verzuim_melding_export

@@ -97,9 +97,16 @@ class VerzuimSignal(models.Model):
             )
 
     def _search_is_overdue(self, operator, value):
-        domain = [("state", "in", OPEN_STATES), ("deadline", "<", fields.Date.context_today(self))]
-        positive = (operator == "=") == bool(value)
-        return domain if positive else ["!", "&", *domain]
+        today = fields.Date.context_today(self)
+        overdue = [("state", "in", OPEN_STATES), ("deadline", "!=", False), ("deadline", "<", today)]
+        not_overdue = [
+            "|",
+            "|",
+            ("state", "not in", OPEN_STATES),
+            ("deadline", "=", False),
+            ("deadline", ">=", today),
+        ]
+        return overdue if (operator == "=") == bool(value) else not_overdue
 
     @api.depends("rule_id", "student_id", "date_start")
     def _compute_display_name(self):

@@ -6,6 +6,8 @@ from . import test_evaluation_lifecycle
 from . import test_evaluation_rules
 from . import test_hardening
 from . import test_install
+from . import test_intervention
+from . import test_melding
 from . import test_menus
 from . import test_multi_company
 from . import test_nightly_robustness
@@ -17,6 +19,7 @@ from . import test_rules_v2
 from . import test_school_calendar_model
 from . import test_signal_states
 from . import test_slb_and_student
+from . import test_student_bsn
 from . import test_take_attendance_route
 from . import test_teacher_day
 from . import test_teacher_register_tour

@@ -94,3 +94,6 @@ class TestSignalStates(EvaluationCase):
         self.assertNotIn(
             self.pedagogical, self.env["verzuim.signal"].search([("is_overdue", "=", True)])
         )
+        self.assertIn(
+            self.pedagogical, self.env["verzuim.signal"].search([("is_overdue", "=", False)])
+        )
