@@ -98,7 +98,11 @@ class VerzuimSignal(models.Model):
 
     def _search_is_overdue(self, operator, value):
         today = fields.Date.context_today(self)
-        overdue = [("state", "in", OPEN_STATES), ("deadline", "!=", False), ("deadline", "<", today)]
+        overdue = [
+            ("state", "in", OPEN_STATES),
+            ("deadline", "!=", False),
+            ("deadline", "<", today),
+        ]
         not_overdue = [
             "|",
             "|",
