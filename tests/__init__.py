@@ -1,6 +1,7 @@
 from . import test_access
 from . import test_concurrent_evaluation
 from . import test_configuration
+from . import test_coordinator_melding_tour
 from . import test_demo_school
 from . import test_evaluation_lifecycle
 from . import test_evaluation_rules
