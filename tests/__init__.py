@@ -8,6 +8,7 @@ from . import test_evaluation_rules
 from . import test_hardening
 from . import test_install
 from . import test_intervention
+from . import test_letters
 from . import test_melding
 from . import test_menus
 from . import test_multi_company
