@@ -22,3 +22,4 @@ from . import verzuim_rule
 from . import verzuim_signal
 from . import verzuim_signal_evaluation
 from . import verzuim_signal_melding
+from . import verzuim_teacher_reminder

@@ -5,6 +5,8 @@ from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from ..engine.school_time import local_date
+
 NOTICE_REASONS = {
     "sick": "mbo_verzuim.reason_ziek",
     "access_refused": "mbo_verzuim.reason_toegang_geweigerd",
@@ -95,7 +97,8 @@ class VerzuimNotice(models.Model):
     def _compute_display_name(self):
         types = dict(self._fields["notice_type"]._description_selection(self.env))
         for notice in self:
-            start = fields.Date.to_string(notice.date_start.date()) if notice.date_start else ""
+            day = local_date(notice.date_start)
+            start = fields.Date.to_string(day) if day else ""
             notice.display_name = (
                 f"{notice.student_id.name or ''} – {types.get(notice.notice_type, '')} {start}"
             )

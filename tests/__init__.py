@@ -23,5 +23,6 @@ from . import test_slb_and_student
 from . import test_student_bsn
 from . import test_take_attendance_route
 from . import test_teacher_day
+from . import test_teacher_register
 from . import test_teacher_register_tour
 from . import test_translations
