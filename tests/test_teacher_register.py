@@ -191,6 +191,9 @@ class TestTeacherRegister(VerzuimCase):
         labels = self.env["verzuim.registration.wizard"].fields_get(["mode", "removed_at"])
         self.assertEqual(labels["mode"]["string"], "What Happened")
         self.assertEqual(labels["removed_at"]["string"], "Time of Removal")
+        view = self.env.ref("mbo_verzuim.verzuim_registration_wizard_view_form")
+        mode = etree.fromstring(view.arch).xpath("//field[@name='mode']")[0]
+        self.assertEqual(mode.get("string"), "What happened?")
 
     # --- point 5 --------------------------------------------------------------------------
 
