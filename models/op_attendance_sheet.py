@@ -31,7 +31,7 @@ class OpAttendanceSheet(models.Model):
         help="The school day on which the register was first completed; changes after it are "
         "corrections, posted in the chatter.",
     )
-    verzuim_may_reopen = fields.Boolean(compute="_compute_verzuim_may_reopen")
+    verzuim_may_reopen = fields.Boolean(string="May Reopen", compute="_compute_verzuim_may_reopen")
 
     @api.depends("session_id", "batch_id", "attendance_date")
     def _compute_display_name(self):
