@@ -237,5 +237,8 @@ class OpSession(models.Model):
     @api.model
     def _cron_remind_teachers(self):
         """Daily: one to-do per teacher listing the lessons still to register."""
+        Reminder = self.env["verzuim.teacher.reminder"]
         sessions = self.sudo().search([("verzuim_to_register", "=", True)])
-        return self.env["verzuim.teacher.reminder"]._sync(sessions.faculty_id)
+        # Also the teachers with an open to-do: one registered some other way gets closed.
+        reminded = self.env["op.faculty"].sudo().browse(Reminder._open_reminders().mapped("res_id"))
+        return Reminder._sync(sessions.faculty_id | reminded)

@@ -345,3 +345,15 @@ class TestTeacherReminder(VerzuimCase):
             self.assertFalse(self.reminders(self.other_faculty))
         self.assertTrue(foreign.exists())
         self.assertTrue(foreign.active)
+
+    def test_the_nightly_run_closes_a_todo_whose_lessons_were_registered_otherwise(self):
+        with freeze_time("2026-10-05 16:00:00"):
+            self.env["op.session"]._cron_remind_teachers()
+            self.assertTrue(self.reminders())
+            for lesson in self.first | self.second:
+                action = lesson.action_verzuim_open_register()
+                self.env["op.attendance.sheet"].browse(action["res_id"]).write({"state": "done"})
+            self.assertTrue(self.reminders())
+            self.env["op.session"]._cron_remind_teachers()
+            self.assertFalse(self.reminders())
+            self.assertTrue(self.reminders(self.other_faculty))
