@@ -1,4 +1,6 @@
+from . import ir_http
 from . import op_attendance_line
+from . import op_attendance_line_archive
 from . import op_attendance_sheet
 from . import op_course
 from . import op_session
@@ -8,6 +10,8 @@ from . import op_student_course
 from . import op_student_followup
 from . import res_company
 from . import res_config_settings
+from . import res_groups
+from . import res_users
 from . import verzuim_absence_report
 from . import verzuim_demo
 from . import verzuim_facts
