@@ -1,3 +1,8 @@
+# A mixin first: models below inherit it.
+from . import verzuim_archive_guard
+
+# isort: split
+
 from . import ir_http
 from . import op_attendance_line
 from . import op_attendance_line_archive

@@ -1,20 +1,14 @@
 """Archiving a registration is the coordinator's (op_attendance_line.py refuses it to the
-others): the web client offers Archive/Unarchive only when the ``active`` field is writable,
-so for everyone else it is described as read-only."""
+others, who may still write a registration's reason): Archive/Unarchive is offered to the
+coordinator only (verzuim.archive.guard)."""
 
 from odoo import api
 from odoo import models
 
 
 class OpAttendanceLine(models.Model):
-    _inherit = "op.attendance.line"
-
-    @api.model
-    def fields_get(self, allfields=None, attributes=None):
-        result = super().fields_get(allfields, attributes)
-        if "active" in result and not self._verzuim_may_archive():
-            result["active"]["readonly"] = True
-        return result
+    _name = "op.attendance.line"
+    _inherit = ["op.attendance.line", "verzuim.archive.guard"]
 
     @api.model
     def _verzuim_may_archive(self):

@@ -30,3 +30,17 @@ class TestArchiveOffered(VerzuimCase):
             .get_views([(v.view_id.id, v.view_mode) for v in action.view_ids] + [(False, "search")])
         )
         self.assertTrue(views["models"]["op.attendance.line"]["fields"]["active"]["readonly"])
+
+    def test_reasons_and_rules_archive_is_the_administrators(self):
+        teacher = self.make_user("AR_teach", "mbo_verzuim.group_teacher")
+        slb = self.make_user("AR_slb3", "mbo_verzuim.group_slb")
+        admin = self.make_user("AR_admin", "mbo_verzuim.group_admin")
+        for model, user, readonly in (
+            ("verzuim.reason", teacher, True),
+            ("verzuim.rule", slb, True),
+            ("verzuim.reason", admin, False),
+            ("verzuim.rule", admin, False),
+        ):
+            with self.subTest(model=model, user=user.login):
+                fields = self.env[model].with_user(user).fields_get(["active"], ["readonly"])
+                self.assertEqual(fields["active"]["readonly"], readonly)
