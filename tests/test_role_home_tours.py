@@ -7,7 +7,7 @@ from odoo.tests import tagged
 from .common import VerzuimFixtures
 from .common import utc
 
-MONDAY = date(2030, 1, 7)
+MONDAY = date(2027, 6, 7)
 
 
 @tagged("post_install", "-at_install")
@@ -22,6 +22,8 @@ class TestRoleHomeTours(VerzuimFixtures, HttpCase):
         cls.make_school("FR", students=1)
         cls.frontoffice = cls.make_user("FR_front", "mbo_verzuim.group_frontoffice")
         cls.management = cls.make_user("FR_mgmt", "mbo_verzuim.group_management")
+        _session, sheet = cls.make_lesson(MONDAY)
+        cls.line = cls.register_line(sheet, cls.students, "absent")
         cls.notice = cls.env["verzuim.notice"].create(
             {
                 "student_id": cls.students.id,
@@ -33,8 +35,16 @@ class TestRoleHomeTours(VerzuimFixtures, HttpCase):
     def test_frontoffice_reports_recovered(self):
         self.start_tour("/odoo", "mbo_verzuim_frontoffice_recovered", login="FR_front")
         self.assertEqual(self.notice.state, "closed")
-        # Typed as 08-01-2030 18:00 in the browser's time zone.
-        self.assertEqual(self.notice.date_end.date(), date(2030, 1, 8))
+        # Typed as 08-06-2027 18:00 in the browser's time zone.
+        self.assertEqual(self.notice.date_end.date(), date(2027, 6, 8))
+        self.assertEqual(self.notice.line_ids, self.line)
+
+    def test_the_module_has_its_icon(self):
+        response = self.url_open("/mbo_verzuim/static/description/icon.png")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "image/png")
+        # PNG header: width and height, big-endian, at bytes 16..24.
+        self.assertEqual(response.content[16:24], (256).to_bytes(4, "big") * 2)
 
     def test_management_lands_on_the_figures(self):
         self.start_tour("/odoo", "mbo_verzuim_management_figures", login="FR_mgmt")

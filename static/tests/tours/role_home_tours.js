@@ -34,7 +34,7 @@ registry.category("web_tour.tours").add("mbo_verzuim_frontoffice_recovered", {
         },
         {
             content: "Its title is the local date in Dutch form",
-            trigger: ".o_breadcrumb:contains('07-01-2030')",
+            trigger: ".o_breadcrumb:contains('07-06-2027')",
         },
         {
             content: "Report the student recovered",
@@ -44,7 +44,7 @@ registry.category("web_tour.tours").add("mbo_verzuim_frontoffice_recovered", {
         {
             content: "The recovery moment is asked",
             trigger: ".modal div[name='date_end'] input",
-            run: `edit ${DateTime.fromISO("2030-01-08T18:00:00").toFormat(localization.dateTimeFormat)}`,
+            run: `edit ${DateTime.fromISO("2027-06-08T18:00:00").toFormat(localization.dateTimeFormat)}`,
         },
         {
             content: "Confirm",
@@ -54,6 +54,19 @@ registry.category("web_tour.tours").add("mbo_verzuim_frontoffice_recovered", {
         {
             content: "The notice is closed",
             trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='closed']",
+        },
+        {
+            content: "Its lessons",
+            trigger: "button[name='action_view_lines']",
+            run: "click",
+        },
+        {
+            content: "open in the module's own registration list",
+            trigger: ".o_list_view th[data-name='verzuim_reason_label']",
+        },
+        {
+            content: "with the student's absence",
+            trigger: ".o_list_view .o_data_row:contains('FR Student 0')",
         },
     ],
 });
