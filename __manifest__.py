@@ -29,6 +29,7 @@
         "wizards/verzuim_registration_wizard_views.xml",
         "wizards/verzuim_holiday_import_views.xml",
         "wizards/verzuim_signal_dismiss_views.xml",
+        "wizards/verzuim_notice_recovered_views.xml",
         "views/verzuim_signal_views.xml",
         "views/verzuim_absence_report_views.xml",
         "views/res_config_settings_views.xml",
@@ -41,12 +42,14 @@
         "views/op_student_followup_views.xml",
         "views/menus.xml",
         "views/verzuim_melding_menus.xml",
+        "data/res_users_home_action.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/demo_school.xml",
     ],
     "assets": {
+        "web.assets_backend": ["mbo_verzuim/static/src/js/*.js"],
         "web.assets_tests": ["mbo_verzuim/static/tests/tours/*.js"],
     },
     "installable": True,

@@ -1,4 +1,5 @@
 from . import test_access
+from . import test_archive_offered
 from . import test_concurrent_evaluation
 from . import test_configuration
 from . import test_coordinator_melding_tour
@@ -6,6 +7,7 @@ from . import test_demo_school
 from . import test_evaluation_lifecycle
 from . import test_evaluation_rules
 from . import test_hardening
+from . import test_home_screen
 from . import test_install
 from . import test_intervention
 from . import test_melding
@@ -13,9 +15,11 @@ from . import test_menus
 from . import test_multi_company
 from . import test_nightly_robustness
 from . import test_notice
+from . import test_notice_recovered
 from . import test_reason
 from . import test_registration
 from . import test_role_boundaries
+from . import test_role_home_tours
 from . import test_rules_v2
 from . import test_school_calendar_model
 from . import test_signal_states
