@@ -1,4 +1,11 @@
+# A mixin first: models below inherit it.
+from . import verzuim_archive_guard
+
+# isort: split
+
+from . import ir_http
 from . import op_attendance_line
+from . import op_attendance_line_archive
 from . import op_attendance_sheet
 from . import op_course
 from . import op_session
@@ -9,6 +16,8 @@ from . import op_student_followup
 from . import op_student_letters
 from . import res_company
 from . import res_config_settings
+from . import res_groups
+from . import res_users
 from . import verzuim_absence_report
 from . import verzuim_demo
 from . import verzuim_demo_followup
@@ -28,3 +37,4 @@ from . import verzuim_signal
 from . import verzuim_signal_evaluation
 from . import verzuim_signal_letters
 from . import verzuim_signal_melding
+from . import verzuim_teacher_reminder

@@ -121,6 +121,11 @@ class OpAttendanceLine(models.Model):
     verzuim_reason_label = fields.Char(
         string="Reason Shown", compute="_compute_verzuim_visible_reason"
     )
+    verzuim_by_notice = fields.Boolean(
+        string="By Notice",
+        compute="_compute_verzuim_by_notice",
+        help="The frontoffice's notice gives this absence its reason.",
+    )
     verzuim_is_unknown = fields.Boolean(
         string="Unknown Absence", compute="_compute_verzuim_reason", store=True, index=True
     )
@@ -174,6 +179,11 @@ class OpAttendanceLine(models.Model):
             line.verzuim_reason_source = source
             line.verzuim_is_unknown = bool(reason) and reason == unknown
             line.verzuim_category = reason.category if reason else "present"
+
+    @api.depends("verzuim_reason_source")
+    def _compute_verzuim_by_notice(self):
+        for line in self:
+            line.verzuim_by_notice = line.sudo().verzuim_reason_source == "notice"
 
     def _verzuim_effective_reason(self, unknown):
         """Precedence of domain.md §5: set afterwards, notice, teacher, unknown."""
@@ -349,6 +359,7 @@ class OpAttendanceLine(models.Model):
     def create(self, vals_list):
         vals_list = [self._verzuim_normalize(vals) for vals in vals_list]
         lines = super().create(vals_list)
+        lines.attendance_id._verzuim_check_line_change()
         lines._verzuim_apply_notices()
         lines._verzuim_sync_flags()
         return lines
@@ -356,12 +367,53 @@ class OpAttendanceLine(models.Model):
     def write(self, vals):
         vals = self._verzuim_normalize(vals)
         self._verzuim_check_registration_rights(vals)
+        if set(vals) - REASON_FIELDS:
+            self.attendance_id._verzuim_check_line_change()
+        before = self._verzuim_statuses_after_completion(vals)
         self._verzuim_drop_stale_manual_reasons(vals)
         result = super().write(vals)
+        if "verzuim_status" in vals:
+            self.sudo().attendance_id.filtered(lambda sheet: sheet.state == "draft").write(
+                {"state": "start"}
+            )
+        self._verzuim_post_corrections(before)
         if {"student_id", "attendance_id"} & set(vals):
             self._verzuim_apply_notices()
         self._verzuim_sync_flags()
         return result
+
+    def _verzuim_statuses_after_completion(self, vals):
+        """The status, before this write, of the lines of registers completed before."""
+        if not {"verzuim_status", "verzuim_late_minutes", "verzuim_removed_at"} & set(vals):
+            return {}
+        return {
+            line.id: line._verzuim_status_text()
+            for line in self.sudo()
+            if line.attendance_id.verzuim_done_date
+        }
+
+    def _verzuim_status_text(self):
+        labels = dict(self._fields["verzuim_status"]._description_selection(self.env))
+        text = labels.get(self.verzuim_status, "")
+        if self.verzuim_status == "late":
+            text = self.env._(
+                "%(status)s (%(minutes)s min.)", status=text, minutes=self.verzuim_late_minutes
+            )
+        return text
+
+    def _verzuim_post_corrections(self, before):
+        """Every change of a completed register is a correction, in its chatter."""
+        for line in self.sudo().filtered(lambda line: line.id in before):
+            after = line._verzuim_status_text()
+            if after != before[line.id]:
+                line.attendance_id._verzuim_post(
+                    self.env._(
+                        "Correction: %(student)s: %(old)s → %(new)s",
+                        student=line.student_id.name,
+                        old=before[line.id],
+                        new=after,
+                    )
+                )
 
     def _verzuim_drop_stale_manual_reasons(self, vals):
         """Presence is the teacher's to register: a new status that the reason set afterwards

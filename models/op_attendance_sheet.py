@@ -5,6 +5,9 @@ from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
+from ..engine.school_time import local_date
+from ..engine.school_time import to_local
+
 # Where a register sits: its lesson, its class (through the attendance register), its date
 # and its teacher. A teacher fills, completes and reopens the registers of its own lessons;
 # only the coordinator or the timetable office moves one (issue 8, point 4).
@@ -20,6 +23,37 @@ class OpAttendanceSheet(models.Model):
     verzuim_absent_count = fields.Integer(string="Absent", compute="_compute_verzuim_counts")
     verzuim_late_count = fields.Integer(string="Late", compute="_compute_verzuim_counts")
     verzuim_student_count = fields.Integer(string="Students", compute="_compute_verzuim_counts")
+    verzuim_title = fields.Char(string="Lesson", compute="_compute_display_name")
+    verzuim_done_date = fields.Date(
+        string="Completed On",
+        copy=False,
+        readonly=True,
+        help="The school day on which the register was first completed; changes after it are "
+        "corrections, posted in the chatter.",
+    )
+    verzuim_may_reopen = fields.Boolean(string="May Reopen", compute="_compute_verzuim_may_reopen")
+
+    @api.depends("session_id", "batch_id", "attendance_date")
+    def _compute_display_name(self):
+        """Class, subject, date and time of the lesson, in the school's time zone."""
+        for sheet in self:
+            session = sheet.sudo().session_id
+            if not session.start_datetime:
+                sheet.verzuim_title = sheet.display_name = sheet.name or ""
+                continue
+            start = to_local(session.start_datetime)
+            end = to_local(session.end_datetime) if session.end_datetime else start
+            title = (
+                f"{sheet.sudo().batch_id.name or ''} – {session.subject_id.name or ''} – "
+                f"{start:%d-%m-%Y} {start:%H:%M}-{end:%H:%M}"
+            )
+            sheet.verzuim_title = sheet.display_name = title
+
+    @api.depends_context("uid")
+    @api.depends("state", "verzuim_done_date")
+    def _compute_verzuim_may_reopen(self):
+        for sheet in self:
+            sheet.verzuim_may_reopen = sheet.state == "done" and sheet._verzuim_reopen_allowed()
 
     @api.depends("attendance_line.verzuim_status")
     def _compute_verzuim_counts(self):
@@ -45,46 +79,121 @@ class OpAttendanceSheet(models.Model):
         return enrolments.student_id
 
     def _verzuim_fill_lines(self):
-        """A line, present, for every student of the class that has none yet."""
+        """A line for every student of the class that has none yet: present, or absent when
+        a notice (sick, access refused, leave, suspension) covers the lesson, so that the
+        line takes the notice's reason at once."""
         for sheet in self:
             if sheet.state == "done":
                 continue
             missing = sheet._verzuim_class_students() - sheet.attendance_line.student_id
             if missing:
+                covered = sheet._verzuim_students_with_notice(missing)
                 self.env["op.attendance.line"].create(
                     [
                         {
                             "attendance_id": sheet.id,
                             "student_id": student.id,
-                            "verzuim_status": "present",
+                            "verzuim_status": "absent" if student in covered else "present",
                         }
                         for student in missing
                     ]
                 )
+
+    def _verzuim_students_with_notice(self, students):
+        """Those of ``students`` for whom a notice covers this register's lesson."""
+        self.ensure_one()
+        session = self.sudo().session_id
+        if not (students and session.start_datetime and session.end_datetime):
+            return students.browse()
+        notices = (
+            self.env["verzuim.notice"]
+            .sudo()
+            .search(
+                [
+                    ("student_id", "in", students.ids),
+                    ("state", "!=", "cancelled"),
+                    ("date_start", "<", session.end_datetime),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">", session.start_datetime),
+                ]
+            )
+        )
+        return notices.student_id.with_env(self.env)
 
     def action_verzuim_all_present(self):
         self._verzuim_check_open()
         self.attendance_line.filtered(lambda line: line.verzuim_status != "present").write(
             {"verzuim_status": "present"}
         )
+        self.filtered(lambda sheet: sheet.state == "draft").write({"state": "start"})
 
     def action_verzuim_complete(self):
         """Complete the register: everyone without a line is present, the sheet is done."""
         self._verzuim_check_open()
         self._verzuim_fill_lines()
+        for sheet in self:
+            if sheet.verzuim_done_date:
+                sheet._verzuim_post(self.env._("Register completed again after a correction."))
+        self.filtered(lambda sheet: not sheet.verzuim_done_date).write(
+            {"verzuim_done_date": self._verzuim_today()}
+        )
         self.write({"state": "done"})
-        sessions = self.session_id
-        self.env["mail.activity"].sudo().search(
-            [
-                ("res_model", "=", "op.session"),
-                ("res_id", "in", sessions.ids),
-                ("activity_type_id", "=", self.env.ref("mail.mail_activity_data_todo").id),
-            ]
-        ).action_feedback(feedback=self.env._("Register completed."))
+        self.env["verzuim.teacher.reminder"]._sync(self.sudo().session_id.faculty_id)
         return True
 
     def action_verzuim_reopen(self):
+        """Reopen a complete register: the teacher within the days the school allows after
+        completing it (setting, default the same day), the coordinator any day."""
+        for sheet in self:
+            if sheet.state != "done":
+                continue
+            if not sheet._verzuim_reopen_allowed():
+                raise UserError(
+                    self.env._(
+                        "This register was completed on %(date)s and can no longer be reopened "
+                        "by the teacher: ask the absence coordinator to correct it.",
+                        date=sheet.verzuim_done_date.strftime("%d-%m-%Y"),
+                    )
+                )
+            sheet._verzuim_post(self.env._("Register reopened for a correction."))
         self.write({"state": "start"})
+
+    def _verzuim_reopen_allowed(self):
+        self.ensure_one()
+        if self.env.su or self.env.user.has_group("mbo_verzuim.group_coordinator"):
+            return True
+        if not self.verzuim_done_date:
+            return True
+        company = self.sudo().session_id.company_id or self.env.company
+        days = company.verzuim_reopen_days or 0
+        return (self._verzuim_today() - self.verzuim_done_date).days <= days
+
+    @api.model
+    def _verzuim_today(self):
+        return local_date(fields.Datetime.now())
+
+    def _verzuim_post(self, body):
+        """A message in the register's chatter, by the user who made the change."""
+        for sheet in self:
+            sheet.sudo().message_post(
+                body=body,
+                author_id=self.env.user.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _verzuim_check_line_change(self):
+        """A complete register is locked: its teacher reopens it first."""
+        if self.env.su or self.env.user.has_group("mbo_verzuim.group_coordinator"):
+            return
+        if any(sheet.state == "done" for sheet in self.sudo()):
+            raise UserError(
+                self.env._(
+                    'This register is complete: choose "Reopen" to correct it, so that the '
+                    "correction is recorded."
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _verzuim_unlink_only_empty(self):

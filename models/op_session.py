@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytz
 
 from odoo import api
@@ -27,8 +29,8 @@ class OpSession(models.Model):
     _inherit = "op.session"
 
     def _verzuim_tz(self):
-        """The school's time zone: the user's, else Europe/Amsterdam (never an error)."""
-        return pytz.timezone(self.env.user.tz or self.env.context.get("tz") or SCHOOL_TZ)
+        """The school's time zone, whatever the user's (a lesson is at school)."""
+        return pytz.timezone(SCHOOL_TZ)
 
     @api.depends("start_datetime", "end_datetime")
     def _compute_timing(self):
@@ -37,9 +39,9 @@ class OpSession(models.Model):
             if session.start_datetime and session.end_datetime:
                 start = to_local(session.start_datetime, tz)
                 end = to_local(session.end_datetime, tz)
-                session.timing = f"{start:%H:%M} - {end:%H:%M}"
+                session.timing = session.verzuim_time = f"{start:%H:%M} - {end:%H:%M}"
             else:
-                session.timing = False
+                session.timing = session.verzuim_time = False
 
     @api.depends("faculty_id", "subject_id", "start_datetime", "end_datetime")
     def _compute_name(self):
@@ -79,6 +81,13 @@ class OpSession(models.Model):
     verzuim_lesson_date = fields.Date(
         string="Lesson Date", compute="_compute_verzuim_lesson_date", store=True, index=True
     )
+    verzuim_time = fields.Char(string="Time", compute="_compute_timing")
+    verzuim_today = fields.Boolean(
+        string="Today", compute="_compute_verzuim_period", search="_search_verzuim_today"
+    )
+    verzuim_this_week = fields.Boolean(
+        string="This Week", compute="_compute_verzuim_period", search="_search_verzuim_this_week"
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -88,10 +97,20 @@ class OpSession(models.Model):
     def write(self, vals):
         if TIMETABLE_FIELDS & set(vals):
             self._verzuim_check_timetable_rights()
+        faculties = self.sudo().faculty_id
         result = super().write(vals)
         if "batch_id" in vals:
             # A lesson with a register stays in the register's class.
             self.sudo().attendance_sheet._check_verzuim_same_class()
+        if {"state", "active", "faculty_id", "start_datetime", "end_datetime"} & set(vals):
+            # A cancelled, moved or reassigned lesson leaves no stale to-do behind.
+            self.env["verzuim.teacher.reminder"]._sync(faculties | self.sudo().faculty_id)
+        return result
+
+    def unlink(self):
+        faculties = self.sudo().faculty_id
+        result = super().unlink()
+        self.env["verzuim.teacher.reminder"]._sync(faculties)
         return result
 
     def _verzuim_check_timetable_rights(self):
@@ -113,8 +132,10 @@ class OpSession(models.Model):
     @api.depends("attendance_sheet.state")
     def _compute_verzuim_register_state(self):
         for session in self:
+            # A register only opened (everyone present by default, nothing entered) leaves
+            # the lesson "to register".
             sheets = session.attendance_sheet
-            if not sheets:
+            if not sheets or all(sheet.state == "draft" for sheet in sheets):
                 session.verzuim_register_state = "todo"
             elif all(sheet.state == "done" for sheet in sheets):
                 session.verzuim_register_state = "done"
@@ -125,6 +146,34 @@ class OpSession(models.Model):
     def _compute_verzuim_lesson_date(self):
         for session in self:
             session.verzuim_lesson_date = local_date(session.start_datetime)
+
+    @api.model
+    def _verzuim_week(self):
+        """Today and this week's Monday and Sunday, in the school's time zone."""
+        today = local_date(fields.Datetime.now())
+        monday = today - timedelta(days=today.weekday())
+        return today, monday, monday + timedelta(days=6)
+
+    def _compute_verzuim_period(self):
+        today, monday, sunday = self._verzuim_week()
+        for session in self:
+            day = session.verzuim_lesson_date
+            session.verzuim_today = day == today
+            session.verzuim_this_week = bool(day) and monday <= day <= sunday
+
+    def _verzuim_period_domain(self, operator, value, domain):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on a period of lessons."))
+        return domain if (operator == "=") == value else ["!", *expression.normalize_domain(domain)]
+
+    def _search_verzuim_today(self, operator, value):
+        today = self._verzuim_week()[0]
+        return self._verzuim_period_domain(operator, value, [("verzuim_lesson_date", "=", today)])
+
+    def _search_verzuim_this_week(self, operator, value):
+        _today, monday, sunday = self._verzuim_week()
+        domain = [("verzuim_lesson_date", ">=", monday), ("verzuim_lesson_date", "<=", sunday)]
+        return self._verzuim_period_domain(operator, value, domain)
 
     def _compute_verzuim_to_register(self):
         now = fields.Datetime.now()
@@ -153,7 +202,7 @@ class OpSession(models.Model):
         sheet._verzuim_fill_lines()
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Register: %s", self.name),
+            "name": sheet.display_name,
             "res_model": "op.attendance.sheet",
             "res_id": sheet.id,
             "view_mode": "form",
@@ -181,40 +230,15 @@ class OpSession(models.Model):
                 "session_id": self.id,
                 "attendance_date": self.verzuim_lesson_date,
                 "faculty_id": self.faculty_id.id,
-                "state": "start",
+                "state": "draft",
             }
         )
 
     @api.model
     def _cron_remind_teachers(self):
-        """Daily: one activity per teacher listing the lessons still to register."""
+        """Daily: one to-do per teacher listing the lessons still to register."""
+        Reminder = self.env["verzuim.teacher.reminder"]
         sessions = self.sudo().search([("verzuim_to_register", "=", True)])
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id("op.session")
-        Activity = self.env["mail.activity"].sudo()
-        existing = set(
-            Activity.search(
-                [
-                    ("res_model", "=", "op.session"),
-                    ("res_id", "in", sessions.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            ).mapped(lambda a: (a.res_id, a.user_id.id))
-        )
-        vals_list = []
-        for session in sessions:
-            user = session.faculty_id.partner_id.user_id
-            if not user or (session.id, user.id) in existing:
-                continue
-            vals_list.append(
-                {
-                    "res_model_id": model_id,
-                    "res_id": session.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "date_deadline": fields.Date.context_today(self),
-                    "summary": self.env._("Register this lesson"),
-                }
-            )
-        Activity.create(vals_list)
-        return len(vals_list)
+        # Also the teachers with an open to-do: one registered some other way gets closed.
+        reminded = self.env["op.faculty"].sudo().browse(Reminder._open_reminders().mapped("res_id"))
+        return Reminder._sync(sessions.faculty_id | reminded)

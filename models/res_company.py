@@ -19,3 +19,9 @@ class ResCompany(models.Model):
         string="Good Friday is a day off",
         default=False,
     )
+    verzuim_reopen_days = fields.Integer(
+        string="Days a Teacher May Reopen a Register",
+        default=0,
+        help="0: only on the day the register was completed. After these days only the absence "
+        "coordinator reopens it.",
+    )

@@ -14,6 +14,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.verzuim_liberation_day", readonly=False
     )
     verzuim_good_friday = fields.Boolean(related="company_id.verzuim_good_friday", readonly=False)
+    verzuim_reopen_days = fields.Integer(related="company_id.verzuim_reopen_days", readonly=False)
 
     def action_verzuim_generate_holidays(self):
         self.execute()

@@ -5,6 +5,7 @@ today and the demo never ages. Called once from demo/demo_school.xml.
 """
 
 import random
+import unicodedata
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
@@ -315,6 +316,8 @@ class VerzuimDemo(models.AbstractModel):
                     "birth_date": birth,
                     "gender": "f" if seq % 2 else "m",
                     "gr_no": f"{code}-{number + 1:02d}",
+                    "email": self._demo_email(first, last),
+                    "mobile": f"06-{10000000 + seq * 1234567 % 90000000:08d}",
                     "verzuim_startkwalificatie": sq,
                     "verzuim_slb_id": slb.id,
                     "course_detail_ids": [
@@ -335,6 +338,12 @@ class VerzuimDemo(models.AbstractModel):
             self._xmlid(env, f"student_{code.lower()}_{number + 1:02d}", student)
             students.append((student, profile))
         return students
+
+    @staticmethod
+    def _demo_email(first, last):
+        """voornaam.achternaam@student.roc-demo.nl, without accents or spaces."""
+        plain = unicodedata.normalize("NFKD", f"{first}.{last}").encode("ascii", "ignore")
+        return f"{plain.decode().lower().replace(' ', '')}@student.roc-demo.nl"
 
     def _demo_lesson_days(self, leerweg, today):
         start = today - timedelta(days=today.weekday() + 7 * (DEMO_WEEKS - 1))

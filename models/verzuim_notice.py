@@ -5,6 +5,9 @@ from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from ..engine.school_time import local_date
+from ..engine.school_time import to_local
+
 NOTICE_REASONS = {
     "sick": "mbo_verzuim.reason_ziek",
     "access_refused": "mbo_verzuim.reason_toegang_geweigerd",
@@ -95,7 +98,8 @@ class VerzuimNotice(models.Model):
     def _compute_display_name(self):
         types = dict(self._fields["notice_type"]._description_selection(self.env))
         for notice in self:
-            start = fields.Date.to_string(notice.date_start.date()) if notice.date_start else ""
+            day = local_date(notice.date_start)
+            start = day.strftime("%d-%m-%Y") if day else ""
             notice.display_name = (
                 f"{notice.student_id.name or ''} – {types.get(notice.notice_type, '')} {start}"
             )
@@ -220,21 +224,46 @@ class VerzuimNotice(models.Model):
     # --- actions --------------------------------------------------------------------------
 
     def action_recovered(self):
-        """Hersteld melden: close an open sick notice now."""
+        """Hersteld melden: ask when the student recovered (default now)."""
+        self._check_may_recover()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Report recovered"),
+            "res_model": "verzuim.notice.recovered",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_notice_ids": self.ids},
+        }
+
+    def _check_may_recover(self):
         for notice in self:
             if notice.notice_type != "sick" or notice.state != "open":
                 raise UserError(self.env._("Only an open sick notice can be closed as recovered."))
-        self.write({"date_end": fields.Datetime.now()})
+
+    def _recover(self, when):
+        """Close these open sick notices at ``when`` (naive UTC)."""
+        self._check_may_recover()
+        for notice in self:
+            if when < notice.date_start:
+                raise UserError(
+                    self.env._(
+                        "%(student)s cannot have recovered before the sick notice started "
+                        "(%(start)s): choose a later moment.",
+                        student=notice.student_id.name,
+                        start=to_local(notice.date_start).strftime("%d-%m-%Y %H:%M"),
+                    )
+                )
+        self.write({"date_end": when})
 
     def action_cancel(self):
         self.write({"state": "cancelled"})
 
     def action_view_lines(self):
+        """The notice's lessons in the module's own registration list."""
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Registrations"),
-            "res_model": "op.attendance.line",
-            "view_mode": "list,form",
-            "domain": [("verzuim_notice_id", "=", self.id)],
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "mbo_verzuim.op_attendance_line_action_all"
+        )
+        action["domain"] = [("verzuim_notice_id", "=", self.id)]
+        action["context"] = {}
+        return action

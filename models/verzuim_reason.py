@@ -9,6 +9,7 @@ UNKNOWN_CODE = "onbekend"
 
 class VerzuimReason(models.Model):
     _name = "verzuim.reason"
+    _inherit = ["verzuim.archive.guard"]
     _description = "Absence Reason"
     _order = "sequence, id"
 

@@ -28,6 +28,7 @@ BOUNDS = (
 
 class VerzuimRule(models.Model):
     _name = "verzuim.rule"
+    _inherit = ["verzuim.archive.guard"]
     _description = "Absence Rule"
     _order = "sequence, id"
 

@@ -1,4 +1,5 @@
 from . import test_access
+from . import test_archive_offered
 from . import test_concurrent_evaluation
 from . import test_configuration
 from . import test_coordinator_melding_tour
@@ -6,6 +7,7 @@ from . import test_demo_school
 from . import test_evaluation_lifecycle
 from . import test_evaluation_rules
 from . import test_hardening
+from . import test_home_screen
 from . import test_install
 from . import test_intervention
 from . import test_letters
@@ -14,9 +16,11 @@ from . import test_menus
 from . import test_multi_company
 from . import test_nightly_robustness
 from . import test_notice
+from . import test_notice_recovered
 from . import test_reason
 from . import test_registration
 from . import test_role_boundaries
+from . import test_role_home_tours
 from . import test_rules_v2
 from . import test_school_calendar_model
 from . import test_signal_states
@@ -24,5 +28,6 @@ from . import test_slb_and_student
 from . import test_student_bsn
 from . import test_take_attendance_route
 from . import test_teacher_day
+from . import test_teacher_register
 from . import test_teacher_register_tour
 from . import test_translations

@@ -48,7 +48,12 @@ def insert_holiday(env, name, date_from, date_to, company=None, kind="vacation")
 class TestSettingsForm(VerzuimCase):
     """Every setting: on → off → read back, off → on → read back, through the form."""
 
-    SETTINGS = {"verzuim_coordinator_id", "verzuim_liberation_day", "verzuim_good_friday"}
+    SETTINGS = {
+        "verzuim_coordinator_id",
+        "verzuim_liberation_day",
+        "verzuim_good_friday",
+        "verzuim_reopen_days",
+    }
 
     @classmethod
     def setUpClass(cls):
@@ -94,6 +99,10 @@ class TestSettingsForm(VerzuimCase):
     def test_good_friday_both_ways(self):
         self.assert_both_ways("verzuim_good_friday", True, False)
         self.assert_both_ways("verzuim_good_friday", False, True)
+
+    def test_reopen_days_both_ways(self):
+        self.assertEqual(self.read_back("verzuim_reopen_days"), 0)
+        self.assert_both_ways("verzuim_reopen_days", 3, 0)
 
     def test_coordinator_both_ways(self):
         self.assert_both_ways("verzuim_coordinator_id", self.coordinator, self.env["res.users"])

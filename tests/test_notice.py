@@ -92,9 +92,12 @@ class TestNotice(VerzuimCase):
 
     def test_recovered_closes_an_open_sick_notice(self):
         notice = self.notice(start=date(2026, 11, 2))
-        notice.action_recovered()
+        action = notice.action_recovered()
+        wizard = self.env[action["res_model"]].with_context(**action["context"]).create({})
+        self.assertTrue(wizard.date_end)
+        wizard.action_confirm()
         self.assertEqual(notice.state, "closed")
-        self.assertTrue(notice.date_end)
+        self.assertEqual(notice.date_end, wizard.date_end)
         with self.assertRaises(UserError):
             notice.action_recovered()
 

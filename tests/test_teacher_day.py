@@ -43,7 +43,8 @@ class TestTeacherDay(VerzuimCase):
         self.assertEqual(sheet.session_id, self.session)
         self.assertEqual(sheet.attendance_line.student_id, self.students)
         self.assertEqual(set(sheet.attendance_line.mapped("verzuim_status")), {"present"})
-        self.assertEqual(self.session.verzuim_register_state, "started")
+        # Only opening a register does not change the lesson's state.
+        self.assertEqual(self.session.verzuim_register_state, "todo")
         again = self.open_register()
         self.assertEqual(again, sheet)
         self.assertEqual(len(again.attendance_line), 3)
@@ -85,7 +86,11 @@ class TestTeacherDay(VerzuimCase):
 
     def reminders(self):
         return self.env["mail.activity"].search(
-            [("res_model", "=", "op.session"), ("res_id", "=", self.session.id)]
+            [
+                ("res_model", "=", "op.faculty"),
+                ("res_id", "=", self.faculty.id),
+                ("activity_type_id", "=", self.ref("mbo_verzuim.mail_activity_type_register")),
+            ]
         )
 
     def test_lessons_still_to_register_and_daily_reminder(self):

@@ -9,12 +9,15 @@ class VerzuimRegistrationWizard(models.TransientModel):
 
     line_id = fields.Many2one("op.attendance.line", required=True, ondelete="cascade")
     mode = fields.Selection(
-        [("late", "Late"), ("removed", "Removed from class")], required=True, default="late"
+        [("late", "Late"), ("removed", "Removed from class")],
+        string="What Happened",
+        required=True,
+        default="late",
     )
     student_name = fields.Char(related="line_id.student_id.name", string="Student")
     lesson_minutes = fields.Integer(related="line_id.verzuim_lesson_minutes")
     late_minutes = fields.Integer(string="Minutes Late", default=5)
-    removed_at = fields.Datetime()
+    removed_at = fields.Datetime(string="Time of Removal")
     reason_id = fields.Many2one(
         "verzuim.reason",
         string="Reason (if known)",
