@@ -22,3 +22,10 @@ from . import verzuim_rule
 from . import verzuim_signal
 from . import verzuim_signal_evaluation
 from . import verzuim_signal_melding
+from . import op_attendance_line_worklist
+from . import verzuim_signal_display
+from . import op_student_dossier
+from . import verzuim_evaluation_queue
+from . import op_attendance_line_refresh
+from . import op_attendance_sheet_refresh
+from . import verzuim_notice_refresh

@@ -25,3 +25,4 @@ from . import test_take_attendance_route
 from . import test_teacher_day
 from . import test_teacher_register_tour
 from . import test_translations
+from . import test_slb_worklist_actions
