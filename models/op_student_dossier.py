@@ -30,10 +30,14 @@ class OpStudent(models.Model):
 
     @api.depends("verzuim_signal_ids.state", "verzuim_signal_ids.deadline")
     def _compute_verzuim_dossier(self):
-        rows = self.env["verzuim.signal"].sudo()._read_group(
-            [("student_id", "in", self.ids), ("state", "in", OPEN_STATES)],
-            ["student_id"],
-            ["__count", "deadline:min"],
+        rows = (
+            self.env["verzuim.signal"]
+            .sudo()
+            ._read_group(
+                [("student_id", "in", self.ids), ("state", "in", OPEN_STATES)],
+                ["student_id"],
+                ["__count", "deadline:min"],
+            )
         )
         found = {student.id: (count, deadline) for student, count, deadline in rows}
         for student in self:

@@ -272,9 +272,7 @@ class VerzuimSignalEvaluation(models.Model):
         """An activity for the responsible person of each new signal, due on its deadline."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
-        todo = self.filtered(
-            lambda s: s.user_id and not s._adds_to_open_pedagogical_case()
-        )
+        todo = self.filtered(lambda s: s.user_id and not s._adds_to_open_pedagogical_case())
         if not todo:
             return
         vals_list = []

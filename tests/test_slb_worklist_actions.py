@@ -21,9 +21,7 @@ class TestSlbWorklistActions(VerzuimCase):
         cls.make_school("WA", students=3)
         _session, sheet = cls.make_lesson(MONDAY)
         cls.absent = cls.register_line(sheet, cls.students[0], "absent")
-        cls.late = cls.register_line(
-            sheet, cls.students[1], "late", verzuim_late_minutes=30
-        )
+        cls.late = cls.register_line(sheet, cls.students[1], "late", verzuim_late_minutes=30)
         cls.removed = cls.register_line(
             sheet, cls.students[2], "removed", verzuim_removed_at=utc(MONDAY, time(9, 30))
         )

@@ -1,4 +1,4 @@
 from . import verzuim_holiday_import
+from . import verzuim_reason_set
 from . import verzuim_registration_wizard
 from . import verzuim_signal_dismiss
-from . import verzuim_reason_set
