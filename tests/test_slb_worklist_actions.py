@@ -53,7 +53,7 @@ class TestSlbWorklistActions(VerzuimCase):
         return (
             self.env["verzuim.reason.set"]
             .with_user(self.slb_user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason_id": (reason or self.env.ref("mbo_verzuim.reason_correctie")).id})
         )
 

@@ -19,7 +19,6 @@ class VerzuimReasonSet(models.TransientModel):
     )
     reason_id = fields.Many2one(
         "verzuim.reason",
-        string="Reason",
         required=True,
         domain="[('id', 'in', allowed_reason_ids)]",
     )
