@@ -18,7 +18,9 @@ from . import test_registration
 from . import test_role_boundaries
 from . import test_rules_v2
 from . import test_school_calendar_model
+from . import test_signal_dossier
 from . import test_signal_states
+from . import test_signals_follow_corrections
 from . import test_slb_and_student
 from . import test_slb_worklist_actions
 from . import test_student_bsn

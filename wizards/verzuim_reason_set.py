@@ -13,7 +13,9 @@ class VerzuimReasonSet(models.TransientModel):
     _description = "Set a Reason for Registrations"
 
     line_ids = fields.Many2many("op.attendance.line", string="Registrations", required=True)
-    line_count = fields.Integer(compute="_compute_allowed_reason_ids")
+    line_count = fields.Integer(
+        string="Number of Registrations", compute="_compute_allowed_reason_ids"
+    )
     allowed_reason_ids = fields.Many2many(
         "verzuim.reason", compute="_compute_allowed_reason_ids", string="Reasons That Fit"
     )
