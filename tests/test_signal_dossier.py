@@ -34,13 +34,11 @@ class TestSignalDossier(EvaluationCase):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "mbo_verzuim.op_student_action_dossier"
         )
-        domain = ast.literal_eval(action["domain"]) + [("name", "=like", "EVD %")]
+        domain = [*ast.literal_eval(action["domain"]), ("name", "=like", "EVD %")]
         Student = self.env["op.student"].with_user(self.coordinator)
         found = Student.search(domain)
         self.assertEqual(found, self.pupil)
-        arch = Student.get_view(self.env.ref("mbo_verzuim.op_student_view_list_dossier").id)[
-            "arch"
-        ]
+        arch = Student.get_view(self.env.ref("mbo_verzuim.op_student_view_list_dossier").id)["arch"]
         self.assertIn("verzuim_next_deadline asc", arch)
         for name in ("verzuim_unauthorized_hours", "verzuim_attendance_rate_recent"):
             self.assertIn(f'name="{name}"', arch)
@@ -65,7 +63,7 @@ class TestSignalDossier(EvaluationCase):
         )["arch"]
         self.assertIn("deadline_state", kanban)
         self.assertIn('name="hours_display"', kanban)
-        self.assertNotIn("t-if=\"record.is_overdue.raw_value\"", kanban)
+        self.assertNotIn('t-if="record.is_overdue.raw_value"', kanban)
 
     def test_hours_with_their_unit_in_the_readers_number_format(self):
         signal = self.evaluate(d(10, 30))

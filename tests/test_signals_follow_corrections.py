@@ -84,4 +84,4 @@ class TestSignalsFollowCorrections(EvaluationCase):
         with freeze_time("2026-10-30 12:00:00"), self.assertQueryCount(QUEUE_QUERIES):
             self.Queue._cron_process()
             self.env.flush_all()
-        self.assertEqual(set(s.state for s in self.signal_of.values()), {"obsolete"})
+        self.assertEqual({s.state for s in self.signal_of.values()}, {"obsolete"})
