@@ -44,3 +44,17 @@ class OpStudent(models.Model):
             count, deadline = found.get(student.id, (0, False))
             student.verzuim_open_signal_count = count
             student.verzuim_next_deadline = deadline
+
+    @api.model
+    def action_verzuim_dossier(self):
+        """Signals per student: an SLB starts with its own students, the coordinator with
+        all of them."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "mbo_verzuim.op_student_action_dossier"
+        )
+        user = self.env.user
+        if user.has_group("mbo_verzuim.group_slb") and not user.has_group(
+            "mbo_verzuim.group_coordinator"
+        ):
+            action["context"] = {"search_default_filter_my_students": 1}
+        return action

@@ -28,3 +28,4 @@ from . import test_take_attendance_route
 from . import test_teacher_day
 from . import test_teacher_register_tour
 from . import test_translations
+from . import test_worklist_tours
