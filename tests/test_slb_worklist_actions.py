@@ -114,3 +114,5 @@ class TestAttendanceRateRecent(VerzuimCase):
             self.env.ref("mbo_verzuim.op_student_view_list_dossier").id, "list"
         )
         self.assertIn('name="verzuim_attendance_rate_recent"', dossier["arch"])
+        students = Student.get_view(self.env.ref("openeducat_core.view_op_student_tree").id, "list")
+        self.assertIn('name="verzuim_attendance_rate_recent"', students["arch"])
