@@ -17,7 +17,8 @@ class VerzuimEvaluationQueue(models.Model):
     def _enqueue(self, students):
         """Queue ``students`` (once each) and wake the job: inserts only, so two users
         correcting the same student do not wait for each other."""
-        if not students:
+        if not students or not self.env.registry.ready:
+            # Installing (the demo school evaluates itself once it is loaded): nothing to wake.
             return
         self.sudo().create([{"student_id": student_id} for student_id in sorted(set(students.ids))])
         self.env.ref("mbo_verzuim.ir_cron_evaluate_queue").sudo()._trigger()
