@@ -2,8 +2,11 @@ from datetime import date
 from datetime import time
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import VerzuimCase
 from .common import utc
@@ -39,6 +42,21 @@ class TestSlbWorklistActions(VerzuimCase):
         self.assertNotIn('name="verzuim_minutes"', arch)
         self.assertIn('name="action_verzuim_set_reason"', arch)
         self.assertIn("applies_to", arch)
+
+    def test_the_inline_reason_offers_only_reasons_that_fit_the_status(self):
+        view = self.env.ref("mbo_verzuim.op_attendance_line_view_list_slb")
+        arch = etree.fromstring(self.env["op.attendance.line"].get_view(view.id, "list")["arch"])
+        domain = arch.xpath("//field[@name='verzuim_visible_reason_id']")[0].get("domain")
+        Reason = self.env["verzuim.reason"]
+        for status, offered, refused in [
+            ("late", self.arts, self.ziek),
+            ("removed", self.arts, self.ziek),
+            ("absent", self.ziek, Reason._unknown()),
+        ]:
+            reasons = Reason.search(safe_eval(domain, {"verzuim_status": status}))
+            self.assertIn(offered, reasons, status)
+            self.assertNotIn(refused, reasons, status)
+            self.assertTrue(all(reason._fits_status(status) for reason in reasons), status)
 
     def test_late_and_removed_say_what_they_are(self):
         lines = (self.absent | self.late | self.removed).with_user(self.slb_user)
