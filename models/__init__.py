@@ -6,12 +6,16 @@ from . import verzuim_archive_guard
 from . import ir_http
 from . import op_attendance_line
 from . import op_attendance_line_archive
+from . import op_attendance_line_refresh
+from . import op_attendance_line_worklist
 from . import op_attendance_sheet
+from . import op_attendance_sheet_refresh
 from . import op_course
 from . import op_session
 from . import op_student
 from . import op_student_bsn
 from . import op_student_course
+from . import op_student_dossier
 from . import op_student_followup
 from . import op_student_letters
 from . import res_company
@@ -21,6 +25,7 @@ from . import res_users
 from . import verzuim_absence_report
 from . import verzuim_demo
 from . import verzuim_demo_followup
+from . import verzuim_evaluation_queue
 from . import verzuim_facts
 from . import verzuim_holiday
 from . import verzuim_intervention
@@ -31,9 +36,11 @@ from . import verzuim_melding_export
 from . import verzuim_melding_feedback
 from . import verzuim_melding_letters
 from . import verzuim_notice
+from . import verzuim_notice_refresh
 from . import verzuim_reason
 from . import verzuim_rule
 from . import verzuim_signal
+from . import verzuim_signal_display
 from . import verzuim_signal_evaluation
 from . import verzuim_signal_letters
 from . import verzuim_signal_melding

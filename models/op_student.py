@@ -108,6 +108,13 @@ class OpStudent(models.Model):
         compute="_compute_verzuim_summary",
         digits=(5, 1),
     )
+    verzuim_attendance_rate_recent = fields.Float(
+        string="Attendance Last 4 Weeks (%)",
+        groups=FOLLOW_UP_GROUPS,
+        compute="_compute_verzuim_summary",
+        digits=(5, 1),
+        help="Attendance in the last 4 school weeks (lesweken), in lesson time.",
+    )
     verzuim_line_count = fields.Integer(
         string="Registrations", compute="_compute_verzuim_summary", groups=FOLLOW_UP_GROUPS
     )
@@ -138,7 +145,7 @@ class OpStudent(models.Model):
                     ("verzuim_lesson_date", "<=", today),
                 ],
                 ["student_id", "verzuim_category"],
-                ["verzuim_minutes:sum"],
+                ["verzuim_minutes:sum", "verzuim_lesson_minutes:sum"],
             )
         year = Line._read_group(
             [
@@ -149,13 +156,18 @@ class OpStudent(models.Model):
             ["student_id"],
             ["verzuim_lesson_minutes:sum", "verzuim_minutes:sum", "__count"],
         )
-        minutes = {(student.id, category): total for student, category, total in recent}
+        minutes = {(student.id, category): total for student, category, total, _l in recent}
+        recent_lesson = {}
+        for student, _category, missed, lesson in recent:
+            done = recent_lesson.get(student.id, (0, 0))
+            recent_lesson[student.id] = (done[0] + lesson, done[1] + missed)
         rates = {student.id: (lesson, missed, count) for student, lesson, missed, count in year}
         for student in self:
             if not student._verzuim_may_follow():
                 student.verzuim_unauthorized_hours = 0
                 student.verzuim_authorized_hours = 0
                 student.verzuim_attendance_rate = 0
+                student.verzuim_attendance_rate_recent = 0
                 student.verzuim_line_count = 0
                 continue
             student.verzuim_unauthorized_hours = minutes.get((student.id, "unauthorized"), 0) / 60
@@ -163,6 +175,10 @@ class OpStudent(models.Model):
             lesson, missed, count = rates.get(student.id, (0, 0, 0))
             student.verzuim_attendance_rate = 100.0 * (lesson - missed) / lesson if lesson else 0
             student.verzuim_line_count = count
+            lesson, missed = recent_lesson.get(student.id, (0, 0))
+            student.verzuim_attendance_rate_recent = (
+                100.0 * (lesson - missed) / lesson if lesson else 0
+            )
 
     verzuim_signal_count = fields.Integer(
         string="Signals",

@@ -65,7 +65,6 @@ class VerzuimSignal(models.Model):
         help="An earlier report of this rule for this student that is still being handled.",
     )
     is_repeat = fields.Boolean(compute="_compute_is_repeat", store=True)
-    note = fields.Text(readonly=True)
     rule_description = fields.Text(related="rule_id.description", string="About the Rule")
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
     dismiss_reason = fields.Text(

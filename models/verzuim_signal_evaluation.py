@@ -192,15 +192,7 @@ class VerzuimSignalEvaluation(models.Model):
             ]
         )
         if retired:
-            retired.write(
-                {
-                    "state": "obsolete",
-                    "note": self.env._(
-                        "Obsolete: the registrations behind this signal changed (a reason was "
-                        "corrected or a notice added), so the rule no longer fires."
-                    ),
-                }
-            )
+            retired.write({"state": "obsolete"})
             retired.activity_ids.unlink()
         created = self.create(to_create)
         created._link_repeats(by_key)
@@ -256,41 +248,6 @@ class VerzuimSignalEvaluation(models.Model):
             self.invalidate_recordset(["repeat_of_id"])
             self.modified(["repeat_of_id"])
 
-    def _note(self, signal, rule):
-        """Why the signal fired, in the user's language (the engine's note is English)."""
-        period = {
-            "start": signal.date_start.strftime("%d-%m-%Y"),
-            "end": signal.date_end.strftime("%d-%m-%Y"),
-            "hours": f"{signal.hours:.2f}".replace(".", ","),
-            "count": signal.count,
-            "weeks": rule.streak_lesweken,
-            "days": rule.sick_days,
-        }
-        if rule.kind == "window":
-            note = self.env._("%(hours)s unauthorized hours from %(start)s to %(end)s.", **period)
-        elif rule.kind == "streak":
-            note = self.env._(
-                "Unauthorized absence in %(weeks)s consecutive lesweken, from %(start)s to "
-                "%(end)s (%(hours)s hours).",
-                **period,
-            )
-        elif rule.kind == "sick_long":
-            note = self.env._("Sick since %(start)s: %(days)s days or more on %(end)s.", **period)
-        elif rule.kind == "reason":
-            note = self.env._(
-                "Absent with reason %(reason)s from %(start)s to %(end)s (%(hours)s hours).",
-                reason=rule.reason_id.name,
-                **period,
-            )
-        else:
-            note = self.env._("%(count)s sick notices started from %(start)s to %(end)s.", **period)
-        if signal.repeat_number:
-            note += " " + self.env._(
-                "Repeat report %(number)s in one uninterrupted absence.",
-                number=signal.repeat_number,
-            )
-        return note
-
     def _prepare_values(self, signal, rule):
         return {
             "date_start": signal.date_start,
@@ -299,13 +256,12 @@ class VerzuimSignalEvaluation(models.Model):
             "count": signal.count,
             "deadline": signal.deadline,
             "repeat_number": signal.repeat_number,
-            "note": self._note(signal, rule),
             "line_ids": [fields.Command.set(list(signal.line_ids))],
             "notice_ids": [fields.Command.set(list(signal.notice_ids))],
         }
 
     def _differs(self, signal, vals):
-        simple = ("date_end", "hours", "count", "deadline", "repeat_number", "note")
+        simple = ("date_end", "hours", "count", "deadline", "repeat_number")
         if any(signal[name] != vals[name] for name in simple):
             return True
         return set(signal.line_ids.ids) != set(vals["line_ids"][0][2]) or set(
@@ -316,8 +272,17 @@ class VerzuimSignalEvaluation(models.Model):
         """An activity for the responsible person of each new signal, due on its deadline."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-            [
+        todo = self.filtered(lambda s: s.user_id and not s._adds_to_open_pedagogical_case())
+        if not todo:
+            return
+        vals_list = []
+        for company in todo.company_id | self.env.company:
+            # In the school's language: the nightly run has no reader to take it from.
+            lang = self._activity_lang(company)
+            signals = todo.filtered(
+                lambda s, company=company: (s.company_id or self.env.company) == company
+            ).with_context(lang=lang)
+            vals_list += [
                 {
                     "res_model_id": model_id,
                     "res_id": signal.id,
@@ -327,9 +292,10 @@ class VerzuimSignalEvaluation(models.Model):
                     "summary": signal.rule_id.name,
                     "note": signal.note,
                 }
-                for signal in self
-                if signal.user_id and not signal._adds_to_open_pedagogical_case()
+                for signal in signals
             ]
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            vals_list
         )
 
     def _adds_to_open_pedagogical_case(self):

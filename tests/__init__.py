@@ -23,11 +23,15 @@ from . import test_role_boundaries
 from . import test_role_home_tours
 from . import test_rules_v2
 from . import test_school_calendar_model
+from . import test_signal_dossier
 from . import test_signal_states
+from . import test_signals_follow_corrections
 from . import test_slb_and_student
+from . import test_slb_worklist_actions
 from . import test_student_bsn
 from . import test_take_attendance_route
 from . import test_teacher_day
 from . import test_teacher_register
 from . import test_teacher_register_tour
 from . import test_translations
+from . import test_worklist_tours

@@ -6,7 +6,8 @@ transaction that is rolled back, a school of N students in classes of 25 with a 
 this measures reading and evaluating, not the demo loader), then times:
 
 - verzuim.facts._collect for one batch of 200 students (the SQL that feeds the engine),
-- verzuim.signal._evaluate for all students (facts + engine + writing signals), twice.
+- verzuim.signal._evaluate for all students (facts + engine + writing signals), twice,
+- the re-evaluation job after a correction for a class of 30 (verzuim.evaluation.queue).
 
 The query count of saving a register is pinned in tests/test_teacher_day.py.
 """
@@ -168,6 +169,13 @@ def main(conf, db):
             "evaluate again (idempotent, nothing changes)",
             lambda: env["verzuim.signal"]._evaluate(as_of=today, students=students),
         )
+        klas = students[:30]
+        queue = env["verzuim.evaluation.queue"]
+        queue._enqueue(klas)
+        env.flush_all()
+        before = cr.sql_log_count
+        timed("re-evaluate a class of 30 after a correction (job)", queue._cron_process)
+        print(f"  {'  queries':<58} {cr.sql_log_count - before:8d}")
         cr.rollback()
 
 
