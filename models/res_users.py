@@ -5,7 +5,7 @@ from odoo import models
 
 # Highest role first: a user with several roles lands on the screen of the first one.
 HOME_ACTIONS = [
-    ("mbo_verzuim.group_coordinator", "mbo_verzuim.verzuim_signal_action"),
+    ("mbo_verzuim.group_coordinator", "mbo_verzuim.op_student_action_dossier"),
     ("mbo_verzuim.group_slb", "mbo_verzuim.op_attendance_line_action_slb"),
     ("mbo_verzuim.group_frontoffice", "mbo_verzuim.verzuim_notice_action"),
     ("mbo_verzuim.group_management", "mbo_verzuim.verzuim_absence_report_action"),
