@@ -161,3 +161,41 @@ class TestDemoSchool(VerzuimCase):
         for signal in signals:
             per_student[signal.student_id] = per_student.get(signal.student_id, 0) + 1
         self.assertLessEqual(max(per_student.values()), 2, per_student)
+
+    def test_demo_holds_reports_interventions_and_letters(self):
+        from stdnum.nl import bsn
+
+        reports = self.env["verzuim.melding"].search([("student_id", "in", self.students.ids)])
+        states = set(reports.mapped("state"))
+        self.assertLessEqual({"draft", "registered", "in_progress", "closed"}, states)
+        self.assertTrue(reports.filtered(lambda r: r.state == "registered").feedback_ids)
+        self.assertTrue(all(r.closing_reason for r in reports if r.state == "closed"))
+        duo_ma = reports.filtered(lambda r: r.melding_type == "duo_ma" and r.state == "registered")
+        self.assertTrue(duo_ma.ma_date_informed)
+        kinds = set(
+            self.env["verzuim.intervention"]
+            .search([("student_id", "in", self.students.ids)])
+            .mapped("intervention_type")
+        )
+        self.assertLessEqual({"warning_letter", "report_letter"}, kinds)
+        self.assertTrue(all(bsn.is_valid(s.verzuim_bsn) for s in self.students))
+
+    def test_every_letter_renders_on_the_demo(self):
+        Report = self.env["ir.actions.report"]
+        reports = self.env["verzuim.melding"].search([("student_id", "in", self.students.ids)])
+        filed = reports.filtered(lambda r: r.state != "draft" and r.melding_type != "duo_ma")[:1]
+        form = reports.filtered(lambda r: r.melding_type == "duo_ma" and r.state != "draft")[:1]
+        signal = self.env["verzuim.signal"].search(
+            [("student_id", "in", self.students.ids), ("rule_code", "=", "unauthorized_10h")],
+            limit=1,
+        )
+        self.assertTrue(filed and form and signal)
+        for xmlid, record in (
+            ("action_report_verzuim_warning_letter", signal),
+            ("action_report_verzuim_melding_letter", filed),
+            ("action_report_verzuim_duo_ma_form", form),
+            ("action_report_verzuim_duo_ma_copy", form),
+        ):
+            action = self.env.ref(f"mbo_verzuim.{xmlid}")
+            html, _kind = Report._render_qweb_html(action.report_name, record.ids)
+            self.assertIn(record.student_id.name, html.decode(), xmlid)

@@ -56,6 +56,7 @@ class TestTeacherRegisterTour(VerzuimFixtures, HttpCase):
                 "TR Student 3": "absent",
             },
         )
-        corrections = sheet.message_ids.filtered(lambda m: "Correction" in (m.body or ""))
+        # "Correction: student: old → new", in the teacher's language.
+        corrections = sheet.message_ids.filtered(lambda m: "→" in (m.body or ""))
         self.assertEqual(len(corrections), 1)
         self.assertEqual(corrections.author_id, self.teacher_user.partner_id)
