@@ -186,7 +186,10 @@ class VerzuimSignal(models.Model):
             ],
             order="date, id",
         )
-        labels = dict(interventions._fields["intervention_type"]._description_selection(self.env))
+        # The report goes to DUO: its text is Dutch where the school has Dutch installed.
+        lang = "nl_NL" if self.env["res.lang"]._lang_get("nl_NL") else self.env.lang
+        field = interventions._fields["intervention_type"]
+        labels = dict(field._description_selection(self.with_context(lang=lang).env))
         return (
             "\n".join(
                 f"{i.date.strftime('%d-%m-%Y')}: {labels[i.intervention_type]}"

@@ -162,9 +162,16 @@ class TestMeldingFromSignal(MeldingCase):
             {"student_id": self.young.id, "intervention_type": "parents_informed", "date": d(10, 8)}
         )
         melding = self.melding_from(self.legal)
+        # Dutch (DUO's language) where Dutch is installed, as in this database with the demo.
+        lang = "nl_NL" if self.env["res.lang"]._lang_get("nl_NL") else "en_US"
+        field = self.env["verzuim.intervention"]._fields["intervention_type"]
+        labels = dict(field._description_selection(self.env(context={"lang": lang})))
         self.assertEqual(
-            melding.actions_taken, "07-10-2026: SLB talk\n08-10-2026: Parents informed"
+            melding.actions_taken,
+            f"07-10-2026: {labels['slb_talk']}\n08-10-2026: {labels['parents_informed']}",
         )
+        if lang == "nl_NL":
+            self.assertIn("Gesprek met SLB", melding.actions_taken)
 
 
 @tagged("post_install", "-at_install")
