@@ -5,8 +5,9 @@ from odoo import api
 from odoo import fields
 from odoo import models
 
+from .verzuim_signal import OPEN_STATES
+
 DOSSIER_GROUPS = "mbo_verzuim.group_slb,mbo_verzuim.group_coordinator"
-OPEN_STATES = ("new", "in_progress")
 
 
 class OpStudent(models.Model):

@@ -6,26 +6,17 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
 
+from .verzuim_melding import CLOSING_REASONS
+from .verzuim_melding import MUNICIPALITY_STATES
+from .verzuim_melding import STATES
+
 SOURCES = [
     ("municipality", "Municipality (leerplichtambtenaar)"),
     ("rmc", "RMC"),
     ("duo", "DUO"),
 ]
 # The statuses that come from outside the school (see verzuim_melding.TRANSITIONS).
-NEW_STATES = [
-    ("in_progress", "Being handled"),
-    ("closed", "Case closed"),
-    ("acknowledged", "Acknowledged"),
-]
-CLOSING_REASONS = [
-    ("back_at_school", "Back at school"),
-    ("other_programme", "Enrolment ended: other programme"),
-    ("work", "Enrolment ended: work"),
-    ("enrolment_other", "Enrolment ended: other"),
-    ("deceased", "Enrolment ended: deceased"),
-    ("long_term_sick", "No absence: long-term sick"),
-    ("legitimately_absent", "No absence: legitimately absent"),
-]
+NEW_STATES = [(key, label) for key, label in STATES if key in MUNICIPALITY_STATES]
 # A feedback entry records what was said; it is not rewritten into something else later.
 FIXED_FIELDS = {"melding_id", "new_state", "closing_reason"}
 

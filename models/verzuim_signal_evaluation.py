@@ -13,12 +13,12 @@ from odoo.tools import SQL
 from odoo.tools import split_every
 
 from ..engine import evaluate
+from .verzuim_signal import OPEN_STATES
 
 _logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
 SCHOOL_YEAR_START_MONTH = 8  # the school year runs from 1 August
-OPEN_STATES = ("new", "in_progress")
 # What a concurrent evaluation of the same students causes: the other one did the same work.
 CONCURRENCY_ERRORS = (pg_errors.UniqueViolation, pg_errors.SerializationFailure)
 
