@@ -18,7 +18,7 @@ DEMO_DB = "mbo_verzuim_demo"
 TEST_DB = "mbo_verzuim_test"
 BENCH_DB = "mbo_verzuim_bench"
 DATA_DIR = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local/share") / MODULE
-TEMPLATE_VERSION = "1"  # bump when the platform template must be rebuilt
+TEMPLATE_VERSION = "2"  # bump when the platform template must be rebuilt
 DEMO_LOGINS = [
     ("Docent", "docent"),
     ("Frontoffice", "frontoffice"),
@@ -290,7 +290,7 @@ def module_digest():
 
 
 def base_template(conf, oec_dir):
-    """A database with the platform (OpenEduCat attendance, mail) installed, reused across runs."""
+    """A database with the platform (OpenEduCat attendance and parents, portal, mail) installed, reused across runs."""
     key = hashlib.sha256(
         "|".join(
             [
@@ -309,7 +309,7 @@ def base_template(conf, oec_dir):
                 "-d",
                 name,
                 "-i",
-                "openeducat_attendance,mail",
+                "openeducat_attendance,openeducat_parent,portal,mail",
                 "--stop-after-init",
                 "--load-language=nl_NL",
                 "--log-level=warn",
