@@ -1,6 +1,6 @@
 # The two commands of the README. Everything else lives in tools/harness.py,
 # which runs inside the Odoo installation found by tools/odoo-env.sh.
-.PHONY: run test check bench lint pot
+.PHONY: run test check bench lint pot demo-large
 
 run:
 	@bash tools/odoo-env.sh run
@@ -19,3 +19,6 @@ lint:
 
 pot:
 	@bash tools/odoo-env.sh pot
+
+demo-large:
+	@bash tools/odoo-env.sh demo-large

@@ -12,6 +12,7 @@ from . import op_attendance_sheet
 from . import op_attendance_sheet_refresh
 from . import op_course
 from . import op_session
+from . import op_session_timetable_check
 from . import op_student
 from . import op_student_bsn
 from . import op_student_course

@@ -1,137 +1,280 @@
-"""`make bench`: how fast the rules run at the size of a large ROC.
+"""`make bench`: how fast the module runs at the size of a large ROC, against the SQL floor.
 
-Run by tools/harness.py inside the Odoo Python, against the database it names. It builds, in a
-transaction that is rolled back, a school of N students in classes of 25 with a timetable of
-6 lessons a day for W weeks and one registration per student per lesson (written with SQL:
-this measures reading and evaluating, not the demo loader), then times:
+Run by tools/harness.py inside the Odoo Python, against the database it names, in one
+transaction that is rolled back. It builds two schools of S students each with the generator
+(tools/large_school.py; S, weeks and lessons a day from BENCH_STUDENTS, BENCH_WEEKS,
+BENCH_LESSONS), then measures:
 
-- verzuim.facts._collect for one batch of 200 students (the SQL that feeds the engine),
-- verzuim.signal._evaluate for all students (facts + engine + writing signals), twice,
-- the re-evaluation job after a correction for a class of 30 (verzuim.evaluation.queue).
+- the floor: one SQL query over the same registrations (daily unauthorized minutes per
+  student, a 28-day window sum, the largest per student);
+- the full evaluation (`verzuim.signal._evaluate`) of S students, its ratio to the floor and its
+  queries per batch of 200; the evaluation again with nothing changed; the full evaluation of
+  2S students (the scaling ratio);
+- completing a register of 30 students with its class re-evaluated (the triggered job), and
+  applying a sick notice over 4 weeks (time and queries);
+- OpenEduCat's timetable check against the module's, on 2,000 lessons each way;
+- the analysis views, when tools/bench_analysis.py provides them.
 
-The query count of saving a register is pinned in tests/test_teacher_day.py.
+It prints a table and writes it to .bench/latest.json. Targets (issue 12): evaluation at most
+10x the floor, again at most 3x, doubling at most 2.2x, peak RSS below 1 GiB at 8,000 students,
+a register with its class re-evaluated under one second.
 """
 
+import json
+import os
+import platform
+import resource
 import sys
 import time
 from datetime import date
+from datetime import datetime
 from datetime import timedelta
+from pathlib import Path
 
 import odoo
 from odoo import SUPERUSER_ID
 from odoo import api
-from odoo.tools import SQL
 
-STUDENTS = 2000
-WEEKS = 12
-CLASS_SIZE = 25
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from large_school import _utc
+from large_school import build_school as build_large_school
+
+STUDENTS = int(os.environ.get("BENCH_STUDENTS", 2000))
+WEEKS = int(os.environ.get("BENCH_WEEKS", 12))
+LESSONS = int(os.environ.get("BENCH_LESSONS", 6))
+SESSIONS_EACH_WAY = int(os.environ.get("BENCH_SESSIONS", 2000))
+REPO = Path(__file__).resolve().parent.parent
+FLOOR_SQL = """
+    WITH daily AS (
+        SELECT student_id, verzuim_lesson_date AS day, SUM(verzuim_minutes) AS minutes
+          FROM op_attendance_line
+         WHERE active AND verzuim_category = 'unauthorized' AND student_id = ANY(%s)
+      GROUP BY student_id, verzuim_lesson_date
+    )
+    SELECT student_id, MAX(window_minutes)
+      FROM (SELECT student_id,
+                   SUM(minutes) OVER (PARTITION BY student_id ORDER BY day
+                                      RANGE BETWEEN CURRENT ROW
+                                                AND INTERVAL '27 days' FOLLOWING)
+                   AS window_minutes
+              FROM daily) windows
+  GROUP BY student_id
+"""
 
 
-def build_school(env, students, weeks, today):
-    cr = env.cr
-    course = env["op.course"].create({"name": "Bench", "code": "BENCH", "verzuim_niveau": "2"})
-    subject = env["op.subject"].create({"name": "Bench", "code": "BENCH"})
-    user = env["res.users"].create({"name": "Bench Teacher", "login": "bench_teacher"})
-    user.partner_id.user_id = user
+def build_school(env, students, weeks, today, **options):
+    """(students, faculty, number of registrations): the generator's school (see
+    tools/large_school.py for the options)."""
+    return build_large_school(env, students, weeks, today, **options)
+
+
+class Bench:
+    def __init__(self, env):
+        self.env, self.cr = env, env.cr
+        self.rows, self.results = [], {}
+
+    def timed(self, func):
+        self.env.flush_all()
+        before = self.cr.sql_log_count
+        started = time.perf_counter()
+        result = func()
+        self.env.flush_all()
+        return result, time.perf_counter() - started, self.cr.sql_log_count - before
+
+    def row(self, label, value, unit="", target=""):
+        text = f"{value:.2f}" if isinstance(value, float) else str(value)
+        self.rows.append((label, text, unit, target))
+        print(f"  {label:<56} {text:>10} {unit:<8} {target}", flush=True)
+
+    def floor(self, students):
+        def run():
+            self.cr.execute(FLOOR_SQL, [students.ids])
+            return self.cr.fetchall()
+
+        run()  # warm the buffers, as for the evaluation
+        return min(self.timed(run)[1] for _ in range(3))
+
+
+def peak_rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_timetable_check(bench, env, count):
+    """OpenEduCat's constraint (every session of the database per session) against the
+    module's (the sessions of the same day that can clash), on ``count`` new lessons each."""
+    params = env["ir.config_parameter"].sudo()
+    for key in (
+        "timetable.is_faculty_constraint",
+        "timetable.is_classroom_constraint",
+        "timetable.is_batch_and_subject_constraint",
+        "timetable.is_batch_constraint",
+    ):
+        params.set_param(key, "True")
+    course = env["op.course"].create({"name": "TT bench", "code": "TT-BENCH"})
+    batches = env["op.batch"].create(
+        [
+            {
+                "name": f"TT {n}",
+                "code": f"TT-{n}",
+                "course_id": course.id,
+                "start_date": "2020-01-01",
+                "end_date": "2030-01-01",
+            }
+            for n in range(10)
+        ]
+    )
+    subject = env["op.subject"].create({"name": "TT", "code": "TT"})
     faculty = env["op.faculty"].create(
+        [
+            {
+                "name": f"TT Docent {n}",
+                "first_name": "TT",
+                "last_name": f"Docent {n}",
+                "birth_date": "1980-01-01",
+                "gender": "male",
+            }
+            for n in range(10)
+        ]
+    )
+
+    def lessons(first_day):
+        vals, day = [], first_day
+        while len(vals) < count:
+            if day.weekday() < 5:
+                for n in range(10):
+                    for slot in range(6):
+                        vals.append(
+                            {
+                                "course_id": course.id,
+                                "batch_id": batches[n].id,
+                                "faculty_id": faculty[(n + slot) % 10].id,
+                                "subject_id": subject.id,
+                                "start_datetime": _utc(day, datetime.min.time())
+                                + timedelta(hours=8 + slot),
+                                "end_datetime": _utc(day, datetime.min.time())
+                                + timedelta(hours=9 + slot),
+                            }
+                        )
+            day += timedelta(days=1)
+        return vals[:count]
+
+    model = env["op.session"].with_context(tracking_disable=True)
+    module_check = type(model).check_timetable_fields
+    openeducat_check = next(
+        klass.__dict__["check_timetable_fields"]
+        for klass in type(model).mro()
+        if klass.__module__.startswith("odoo.addons.openeducat_timetable")
+        and "check_timetable_fields" in klass.__dict__
+    )
+    _, new_seconds, _ = bench.timed(lambda: model.create(lessons(date(2030, 1, 7))))
+    # OpenEduCat's way: one create per lesson (a batch fails on its self.id), each checked
+    # against every session of the database.
+    vals = lessons(date(2031, 1, 6))
+    started = time.perf_counter()
+    try:
+        type(model).check_timetable_fields = openeducat_check
+        for one in vals:
+            model.create(one)
+        env.flush_all()
+    finally:
+        type(model).check_timetable_fields = module_check
+    old_seconds = time.perf_counter() - started
+    for key in ("timetable.is_faculty_constraint", "timetable.is_classroom_constraint"):
+        params.set_param(key, False)
+    params.set_param("timetable.is_batch_and_subject_constraint", False)
+    params.set_param("timetable.is_batch_constraint", False)
+    return new_seconds, old_seconds
+
+
+def bench_register(bench, env, students, today):
+    """Complete a register of one class of 30 (five absent, three late), then the triggered
+    re-evaluation of the class: (seconds, queries)."""
+    batch = students[0].course_detail_ids[:1].batch_id
+    faculty = env["op.faculty"].search([], limit=1, order="id desc")
+    session = env["op.session"].create(
         {
-            "partner_id": user.partner_id.id,
-            "name": "Bench Teacher",
-            "first_name": "Bench",
-            "last_name": "Teacher",
-            "birth_date": "1980-01-01",
-            "gender": "male",
+            "course_id": batch.course_id.id,
+            "batch_id": batch.id,
+            "faculty_id": faculty.id,
+            "subject_id": env["op.subject"].search([], limit=1).id,
+            "start_datetime": _utc(today, datetime.min.time()) + timedelta(hours=20),
+            "end_datetime": _utc(today, datetime.min.time()) + timedelta(hours=21),
         }
     )
-    classes = (students + CLASS_SIZE - 1) // CLASS_SIZE
-    start = today - timedelta(days=7 * weeks + today.weekday())
-    cr.execute(
-        SQL(
-            """
-        INSERT INTO op_batch (code, name, course_id, start_date, end_date, active)
-        SELECT 'B' || g, 'Bench ' || g, %(course)s, %(start)s, %(end)s, true
-          FROM generate_series(1, %(classes)s) g;
-        INSERT INTO op_attendance_register (name, code, course_id, batch_id, active)
-        SELECT b.code, 'R-' || b.code, b.course_id, b.id, true
-          FROM op_batch b WHERE b.course_id = %(course)s;
-        WITH partners AS (
-            INSERT INTO res_partner (name, active, type)
-            SELECT 'Bench Student ' || g, true, 'contact' FROM generate_series(1, %(students)s) g
-            RETURNING id
-        )
-        INSERT INTO op_student (partner_id, gender, birth_date, active, verzuim_startkwalificatie)
-        SELECT id, 'm', DATE %(today)s - (16 + mod(id, 8)) * 365, true, mod(id, 3) = 0
-          FROM partners;
-        INSERT INTO op_student_course (student_id, course_id, batch_id, state,
-                                       verzuim_leerweg, verzuim_voltijd)
-        SELECT s.id, %(course)s,
-               (SELECT id FROM op_batch WHERE code = 'B' || (1 + (s.rn - 1) / %(size)s)),
-               'running', 'bol', true
-          FROM (SELECT id, row_number() OVER (ORDER BY id) rn FROM op_student
-                 WHERE partner_id IN (SELECT id FROM res_partner
-                                       WHERE name LIKE %(pattern)s)) s;
-        INSERT INTO op_session (course_id, faculty_id, batch_id, subject_id, start_datetime,
-                                end_datetime, state, active, verzuim_lesson_date,
-                                verzuim_register_state)
-        SELECT %(course)s, %(faculty)s, b.id, %(subject)s,
-               d + TIME '07:00' + slot * INTERVAL '70 minutes',
-               d + TIME '08:00' + slot * INTERVAL '70 minutes', 'done', true, d::date, 'done'
-          FROM op_batch b,
-               generate_series(%(start)s::timestamp, %(today)s::timestamp - INTERVAL '1 day',
-                               INTERVAL '1 day') d,
-               generate_series(0, 5) slot
-         WHERE b.course_id = %(course)s AND extract(isodow FROM d) < 6;
-        INSERT INTO op_attendance_sheet (register_id, session_id, attendance_date, state, active)
-        SELECT r.id, s.id, s.verzuim_lesson_date, 'done', true
-          FROM op_session s JOIN op_attendance_register r ON r.batch_id = s.batch_id
-         WHERE s.course_id = %(course)s;
-        INSERT INTO op_attendance_line (attendance_id, student_id, verzuim_status, present,
-                                        absent, late, excused, active, attendance_date,
-                                        verzuim_session_id, verzuim_lesson_date,
-                                        verzuim_lesson_minutes, verzuim_minutes,
-                                        verzuim_category, verzuim_attended, verzuim_is_unknown,
-                                        verzuim_reason_id, batch_id, course_id)
-        SELECT sh.id, sc.student_id, x.status, x.status = 'present', x.status = 'absent',
-               false, false, true, sh.attendance_date, sh.session_id, sh.attendance_date, 60,
-               CASE WHEN x.status = 'absent' THEN 60 ELSE 0 END,
-               CASE WHEN x.status = 'absent' THEN 'unauthorized' ELSE 'present' END,
-               x.status = 'present', x.status = 'absent',
-               CASE WHEN x.status = 'absent' THEN %(unknown)s END, sc.batch_id, sc.course_id
-          FROM op_attendance_sheet sh
-          JOIN op_session se ON se.id = sh.session_id
-          JOIN op_student_course sc ON sc.batch_id = se.batch_id
-          CROSS JOIN LATERAL (SELECT CASE
-                WHEN mod(sc.student_id, 10) = 0 THEN 'absent'
-                WHEN mod(sc.student_id + se.id, 23) = 0 THEN 'absent'
-                ELSE 'present' END AS status) x
-         WHERE se.course_id = %(course)s;
-        """,
-            course=course.id,
-            subject=subject.id,
-            faculty=faculty.id,
-            classes=classes,
-            students=students,
-            size=CLASS_SIZE,
-            start=start,
-            end=today + timedelta(days=200),
-            today=today,
-            pattern="Bench Student %",
-            unknown=env.ref("mbo_verzuim.reason_onbekend").id,
-        )
+    register = env["op.attendance.register"].search([("batch_id", "=", batch.id)], limit=1)
+    sheet = env["op.attendance.sheet"].create(
+        {
+            "register_id": register.id,
+            "session_id": session.id,
+            "attendance_date": today,
+            "faculty_id": faculty.id,
+        }
     )
+    sheet._verzuim_fill_lines()
+    lines = sheet.attendance_line
+    env.flush_all()
     env.invalidate_all()
-    batches = env["op.batch"].search([("course_id", "=", course.id)])
-    pupils = env["op.student.course"].search([("batch_id", "in", batches.ids)]).student_id
-    cr.execute("SELECT count(*) FROM op_attendance_line WHERE course_id = %s", [course.id])
-    return pupils, faculty, cr.fetchone()[0]
+
+    def complete():
+        lines[:5].write({"verzuim_status": "absent"})
+        lines[5:8].write({"verzuim_status": "late", "verzuim_late_minutes": 10})
+        sheet.action_verzuim_complete()
+        env["verzuim.evaluation.queue"]._cron_process()
+
+    _, seconds, queries = bench.timed(complete)
+    return len(lines), seconds, queries
 
 
-def timed(label, func):
-    started = time.perf_counter()
-    result = func()
-    elapsed = time.perf_counter() - started
-    print(f"  {label:<58} {elapsed:8.2f} s", flush=True)
-    return result, elapsed
+def bench_notice(bench, env, student, today):
+    """A sick notice over the last 4 weeks, applied to the student's registrations."""
+    first = today - timedelta(days=28)
+
+    def apply():
+        return env["verzuim.notice"].create(
+            {
+                "student_id": student.id,
+                "notice_type": "sick",
+                "date_start": _utc(first, datetime.min.time()) + timedelta(hours=6),
+                "date_end": _utc(today, datetime.min.time()) + timedelta(hours=18),
+            }
+        )
+
+    notice, seconds, queries = bench.timed(apply)
+    return len(notice.line_ids), seconds, queries
+
+
+def bench_evaluation(bench, env, school, other, today):
+    """The full evaluation of S, again, and of 2S, against the floor: S's seconds."""
+    cr, results, signals = env.cr, bench.results, env["verzuim.signal"]
+    floor = bench.floor(school)
+    bench.row("floor: the 28-day window query, S students", floor, "s")
+    cr.execute("SAVEPOINT before_evaluation")
+    found, seconds, queries = bench.timed(lambda: signals._evaluate(as_of=today, students=school))
+    batches = -(-len(school) // 200)
+    bench.row(f"full evaluation, S = {len(school)} students", seconds, "s")
+    bench.row("  signals", len(found))
+    bench.row("  over the floor", seconds / floor, "x", "target <= 10")
+    bench.row("  queries per batch of 200", round(queries / batches, 1))
+    _, again, _ = bench.timed(lambda: signals._evaluate(as_of=today, students=school))
+    bench.row("again, nothing changed", again, "s")
+    bench.row("  over the floor", again / floor, "x", "target <= 3")
+    results.update(
+        students=len(school),
+        signals=len(found),
+        eval_seconds=round(seconds, 3),
+        floor_seconds=round(floor, 4),
+        eval_over_floor=round(seconds / floor, 2),
+        reeval_seconds=round(again, 3),
+        reeval_over_floor=round(again / floor, 2),
+        queries_per_batch=round(queries / batches, 1),
+    )
+    cr.execute("ROLLBACK TO SAVEPOINT before_evaluation")
+    env.invalidate_all()
+    both = school | other
+    _, double, _ = bench.timed(lambda: signals._evaluate(as_of=today, students=both))
+    bench.row(f"full evaluation, 2S = {len(both)} students", double, "s")
+    bench.row("  scaling ratio (2S over S)", double / seconds, "x", "target <= 2.2")
+    results.update(scaling_ratio=round(double / seconds, 2), eval_2s_seconds=round(double, 3))
 
 
 def main(conf, db):
@@ -140,43 +283,90 @@ def main(conf, db):
     today = date.today()
     with registry.cursor() as cr:
         env = api.Environment(
-            cr, SUPERUSER_ID, {"tz": "Europe/Amsterdam", "tracking_disable": True}
+            cr,
+            SUPERUSER_ID,
+            {"tz": "Europe/Amsterdam", "tracking_disable": True, "mail_create_nolog": True},
         )
-        print(f"mbo_verzuim bench: {STUDENTS} students, {WEEKS} weeks, 6 lessons a day")
-        (students, faculty, lines), _ = timed(
-            "build the school (SQL)", lambda: build_school(env, STUDENTS, WEEKS, today)
-        )
-        print(f"  {'registrations':<58} {lines:8d}")
-        batch = students[:200]
-        env.flush_all()
-        before = cr.sql_log_count
-        facts, _ = timed(
-            "collect facts, 200 students",
-            lambda: env["verzuim.facts"]._collect(batch, today - timedelta(days=371), today),
-        )
-        print(f"  {'  queries':<58} {cr.sql_log_count - before:8d}")
+        bench = Bench(env)
+        results = bench.results
         print(
-            f"  {'  registration rows (student, day, category)':<58} "
-            f"{sum(len(f.registrations) for f in facts.values()):8d}"
+            f"mbo_verzuim bench: {STUDENTS} students (and {2 * STUDENTS}), {WEEKS} weeks, "
+            f"{LESSONS} lessons a day"
         )
-        signals, elapsed = timed(
-            f"evaluate all rules, {len(students)} students",
-            lambda: env["verzuim.signal"]._evaluate(as_of=today, students=students),
+        new_check, old_check = bench_timetable_check(bench, env, SESSIONS_EACH_WAY)
+        (school, _faculty, lines), build_seconds, _ = bench.timed(
+            lambda: build_school(
+                env,
+                STUDENTS,
+                WEEKS,
+                today,
+                lessons_per_day=LESSONS,
+                prefix="A",
+                progress=sys.stdout,
+            )
         )
-        print(f"  {'  signals':<58} {len(signals):8d}")
-        print(f"  {'  per student':<58} {1000 * elapsed / len(students):8.2f} ms")
-        _, again = timed(
-            "evaluate again (idempotent, nothing changes)",
-            lambda: env["verzuim.signal"]._evaluate(as_of=today, students=students),
+        (other, _faculty, other_lines), _, _ = bench.timed(
+            lambda: build_school(
+                env,
+                STUDENTS,
+                WEEKS,
+                today,
+                lessons_per_day=LESSONS,
+                prefix="B",
+                seed=2,
+                progress=sys.stdout,
+            )
         )
-        klas = students[:30]
-        queue = env["verzuim.evaluation.queue"]
-        queue._enqueue(klas)
-        env.flush_all()
-        before = cr.sql_log_count
-        timed("re-evaluate a class of 30 after a correction (job)", queue._cron_process)
-        print(f"  {'  queries':<58} {cr.sql_log_count - before:8d}")
+        results["registrations"] = lines
+        bench.row("school built with SQL (registrations)", lines, "rows")
+        bench.row("  in", build_seconds, "s")
+        bench_evaluation(bench, env, school, other, today)
+        klas, register_seconds, register_queries = bench_register(bench, env, school, today)
+        bench.row(
+            f"complete a register of {klas}, class re-evaluated",
+            register_seconds,
+            "s",
+            "target < 1",
+        )
+        bench.row("  queries", register_queries)
+        notice_lines, notice_seconds, notice_queries = bench_notice(bench, env, school[5], today)
+        bench.row(f"sick notice over 4 weeks ({notice_lines} registrations)", notice_seconds, "s")
+        bench.row("  queries", notice_queries)
+        bench.row(f"timetable check, {SESSIONS_EACH_WAY} lessons, the module's", new_check, "s")
+        bench.row(f"timetable check, {SESSIONS_EACH_WAY} lessons, OpenEduCat's", old_check, "s")
+        results.update(
+            register_size=klas,
+            register_save_seconds=round(register_seconds, 3),
+            register_save_queries=register_queries,
+            notice_apply_seconds=round(notice_seconds, 3),
+            notice_apply_queries=notice_queries,
+            timetable_check_module_seconds=round(new_check, 2),
+            timetable_check_openeducat_seconds=round(old_check, 2),
+        )
+        analysis = bench_analysis_views(env)
+        for label, seconds, _queries in analysis:
+            bench.row(f"analysis: {label}", seconds, "s", "target < 1")
+        results["analysis"] = [
+            {"view": label, "seconds": round(seconds, 3), "queries": queries}
+            for label, seconds, queries in analysis
+        ]
+        results["peak_rss_mb"] = round(peak_rss_mb())
+        bench.row("peak RSS of this process", results["peak_rss_mb"], "MB", "target < 1024")
+        results["machine"] = f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}"
+        results["date"] = today.isoformat()
         cr.rollback()
+    out = REPO / ".bench"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(f"  written to {out / 'latest.json'}")
+
+
+def bench_analysis_views(env):
+    try:
+        from bench_analysis import bench_analysis
+    except ImportError:
+        return []
+    return bench_analysis(env)
 
 
 if __name__ == "__main__":

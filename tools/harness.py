@@ -15,6 +15,7 @@ from odoo_setup import BUILD
 from odoo_setup import DATA_DIR
 from odoo_setup import DEMO_DB
 from odoo_setup import DEMO_LOGINS
+from odoo_setup import LARGE_DB
 from odoo_setup import MODULE
 from odoo_setup import REPO
 from odoo_setup import TEST_DB
@@ -192,6 +193,37 @@ def cmd_bench():
     )
 
 
+def cmd_demo_large():
+    """A database with the module (no demo) and a large generated school, kept for
+    `make run`-like use: STUDENTS, WEEKS, LESSONS and SEED from the environment."""
+    conf, oec_dir = prepare()
+    template = base_template(conf, oec_dir)
+    subprocess.run(["dropdb", "--if-exists", LARGE_DB], check=True)
+    subprocess.run(
+        [*odoo_cmd(conf)[:3], "db", "-c", str(conf), "duplicate", "-f", template, LARGE_DB],
+        check=True,
+        env=odoo_env(),
+        cwd=str(BUILD),
+        stdout=subprocess.DEVNULL,
+    )
+    problems = run_odoo_logged(
+        conf,
+        ["-d", LARGE_DB, "-i", MODULE, "--stop-after-init", "--without-demo=all"],
+        BUILD / "large_install.log",
+        f"installing {MODULE} into {LARGE_DB}",
+    )
+    if problems:
+        die(f"installing {MODULE} logged {len(problems)} problem(s): see above", code=1)
+    subprocess.run(
+        [sys.executable, str(REPO / "tools" / "large_school.py"), str(conf), LARGE_DB],
+        check=True,
+        env=odoo_env(),
+        cwd=str(BUILD),
+    )
+    say(f"{LARGE_DB} is ready; serve it with:")
+    print(f"  {' '.join(odoo_cmd(conf, '-d', LARGE_DB, f'--db-filter=^{LARGE_DB}$'))}")
+
+
 def cmd_pot():
     """Export i18n/mbo_verzuim.pot from the test database (make check first), without the
     demo school's names; rebuild i18n/nl.po on it, keeping every translation by msgid, and
@@ -243,6 +275,7 @@ COMMANDS = {
     "check": cmd_check,
     "lint": cmd_lint,
     "bench": cmd_bench,
+    "demo-large": cmd_demo_large,
 }
 
 if __name__ == "__main__":

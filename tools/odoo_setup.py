@@ -17,6 +17,7 @@ MODULE = "mbo_verzuim"
 DEMO_DB = "mbo_verzuim_demo"
 TEST_DB = "mbo_verzuim_test"
 BENCH_DB = "mbo_verzuim_bench"
+LARGE_DB = "mbo_verzuim_large"
 DATA_DIR = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local/share") / MODULE
 TEMPLATE_VERSION = "2"  # bump when the platform template must be rebuilt
 DEMO_LOGINS = [
@@ -290,7 +291,8 @@ def module_digest():
 
 
 def base_template(conf, oec_dir):
-    """A database with the platform (OpenEduCat attendance and parents, portal, mail) installed, reused across runs."""
+    """A database with the platform (OpenEduCat attendance and parents, portal, mail)
+    installed, reused across runs."""
     key = hashlib.sha256(
         "|".join(
             [
