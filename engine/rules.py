@@ -118,13 +118,17 @@ def streak_signals(
     return [signal for signal, _streak in _streak_findings(facts, rule, calendar, as_of)]
 
 
-def _streak_findings(facts, rule, calendar, as_of) -> list[tuple[Signal, Streak]]:
+def _streak_findings(facts, rule, calendar, as_of, streaks=None) -> list[tuple[Signal, Streak]]:
     """Each streak's signal: at the first counted block end, from the N-th on, on which the
-    student is in scope while the streak goes on."""
+    student is in scope while the streak goes on. ``streaks``: build_streaks of the facts as
+    of ``as_of``, when the caller has them already."""
     facts = cut_at(facts, as_of)
     registration_days = sorted({r.day for r in facts.registrations})
     found = []
-    for streak in build_streaks(facts.registrations):
+    for streak in build_streaks(facts.registrations) if streaks is None else streaks:
+        # Each counted lesweek holds a day of the streak: fewer days cover fewer lesweken.
+        if len({r.day for r in streak.registrations}) < rule.streak_lesweken:
+            continue
         ends = covered_block_ends(streak, registration_days, calendar, rule.streak_lesweken, as_of)
         end = next((day for day in ends if in_scope(rule, facts, day)), None)
         if end is None:
@@ -247,11 +251,15 @@ def evaluate(
     active = sorted((rule for rule in rules if rule.active), key=lambda rule: not rule.pauses)
     pauses: dict[str, list[Pause]] = defaultdict(list)
     signals = []
+    streaks = None
     for rule in active:
-        if rule.kind == STREAK and rule.pauses:
-            for signal, streak in _streak_findings(facts, rule, calendar, as_of):
+        if rule.kind == STREAK:
+            if streaks is None:
+                streaks = build_streaks(facts.registrations)
+            for signal, streak in _streak_findings(facts, rule, calendar, as_of, streaks):
                 signals.append(signal)
-                pauses[rule.pauses].append((signal.date_end, streak.broken_on))
+                if rule.pauses:
+                    pauses[rule.pauses].append((signal.date_end, streak.broken_on))
         elif rule.kind == WINDOW:
             signals.extend(window_signals(facts, rule, calendar, as_of, pauses[rule.code]))
         else:
