@@ -27,6 +27,7 @@ from . import verzuim_absence_report
 from . import verzuim_demo
 from . import verzuim_demo_followup
 from . import verzuim_evaluation_queue
+from . import verzuim_evaluation_stamp
 from . import verzuim_facts
 from . import verzuim_holiday
 from . import verzuim_intervention
@@ -41,6 +42,7 @@ from . import verzuim_notice_refresh
 from . import verzuim_reason
 from . import verzuim_rule
 from . import verzuim_signal
+from . import verzuim_signal_candidates
 from . import verzuim_signal_display
 from . import verzuim_signal_evaluation
 from . import verzuim_signal_letters

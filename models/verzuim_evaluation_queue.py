@@ -32,4 +32,4 @@ class VerzuimEvaluationQueue(models.Model):
             return
         students = queued.student_id.exists()
         queued.unlink()
-        self.env["verzuim.signal"].sudo()._evaluate(students=students)
+        self.env["verzuim.signal"].sudo()._evaluate(students=students, reuse=False)

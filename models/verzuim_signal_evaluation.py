@@ -1,5 +1,7 @@
+import hashlib
 import logging
 import threading
+from collections import defaultdict
 from datetime import date
 from datetime import timedelta
 
@@ -23,10 +25,18 @@ SCHOOL_YEAR_START_MONTH = 8  # the school year runs from 1 August
 CONCURRENCY_ERRORS = (pg_errors.UniqueViolation, pg_errors.SerializationFailure)
 
 
+def evidence_key(line_ids, notice_ids):
+    """A short fingerprint of a signal's evidence: comparing it spares reading every line."""
+    text = ",".join(map(str, line_ids)) + "|" + ",".join(map(str, notice_ids))
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
 class VerzuimSignalEvaluation(models.Model):
     """The nightly evaluation: facts in bulk, the engine per student, signals written back."""
 
     _inherit = "verzuim.signal"
+
+    evidence_key = fields.Char(readonly=True, copy=False, groups="base.group_system")
 
     @api.model
     def _students_to_evaluate(self):
@@ -34,18 +44,42 @@ class VerzuimSignalEvaluation(models.Model):
         return enrolments.student_id
 
     @api.model
-    def _evaluate(self, as_of=None, students=None):
+    def _evaluate(self, as_of=None, students=None, reuse=True):
         """Evaluate the rules for students (default: every running enrolment) as of a day
         (default: today), per institution of the students. Idempotent: returns the signals it
-        created or updated."""
+        created or updated.
+
+        SQL first finds the students that can have a signal at all (verzuim.signal
+        candidates); the engine runs for those. With ``reuse``, a student whose data has not
+        changed since an evaluation as of the same day is skipped (verzuim.evaluation.stamp)."""
         as_of = as_of or fields.Date.context_today(self)
         students = (students if students is not None else self._students_to_evaluate()).sudo()
         rules = self.env["verzuim.rule"].sudo().search([])
+        date_from = self._lookback_start(as_of)
+        stamps = self.env["verzuim.evaluation.stamp"].sudo()
         changed = self.sudo().browse()
         for company, company_students in self._by_company(students):
             evaluation = self.sudo().with_company(company)
-            for ids in split_every(BATCH_SIZE, company_students.ids):
-                changed |= evaluation._evaluate_batch(students.browse(ids), rules, as_of)
+            signatures = stamps._signatures(company_students, as_of, date_from)
+            todo = company_students
+            if reuse:
+                todo -= company_students.browse(stamps._unchanged(signatures))
+            calendar = self.env["verzuim.holiday"]._school_calendar(
+                date_from - timedelta(days=60), as_of + timedelta(days=400), company=company
+            )
+            candidates = evaluation._candidate_ids(todo, rules, as_of, date_from, calendar)
+            failed = set()
+            for ids in split_every(BATCH_SIZE, sorted(candidates)):
+                changed |= evaluation._evaluate_batch(
+                    students.browse(ids), rules, as_of, failed=failed
+                )
+            stamps._store(
+                {
+                    student_id: signatures[student_id]
+                    for student_id in todo.ids
+                    if student_id not in failed and student_id in signatures
+                }
+            )
         return changed
 
     @api.model
@@ -94,7 +128,9 @@ class VerzuimSignalEvaluation(models.Model):
         year = as_of.year if as_of.month >= SCHOOL_YEAR_START_MONTH else as_of.year - 1
         return date(year - 1, SCHOOL_YEAR_START_MONTH, 1)
 
-    def _evaluate_batch(self, students, rules, as_of):
+    def _evaluate_batch(self, students, rules, as_of, failed=None):
+        """The signals of ``students`` (candidates: see _evaluate); the ids of students whose
+        evaluation failed are added to ``failed``."""
         date_from = self._lookback_start(as_of)
         facts = self.env["verzuim.facts"]._collect(students, date_from, as_of)
         first_day = min(
@@ -108,7 +144,8 @@ class VerzuimSignalEvaluation(models.Model):
         )
         params = [rule._to_params() for rule in rules]
         rule_by_code = {rule.code: rule for rule in rules}
-        found, failed = {}, set()
+        found = {}
+        failed = set() if failed is None else failed
         for student_id, student_facts in facts.items():
             try:
                 signals = evaluate(student_facts, params, calendar, as_of)
@@ -124,7 +161,7 @@ class VerzuimSignalEvaluation(models.Model):
         # Signals of a rule that was switched off are left as they are.
         existing = self.search(
             [
-                ("student_id", "in", list(set(students.ids) - failed)),
+                ("student_id", "in", [sid for sid in students.ids if sid not in failed]),
                 ("rule_id", "in", rules.ids),
                 ("date_start", ">=", date_from),
             ]
@@ -155,7 +192,7 @@ class VerzuimSignalEvaluation(models.Model):
     def _apply_results(self, found, by_key, rule_by_code, students, keys=None):
         """Create, update and retire the signals of ``keys`` (default: all) with a fixed
         number of queries (plus one write per signal whose data changed)."""
-        to_create, changed = [], self.browse()
+        to_create, created_keys, changed = [], [], self.browse()
         reopened = self.browse()
         rule_by_id = {rule.id: rule for rule in rule_by_code.values()}
         responsible = self._responsible_users(students, rule_by_id)
@@ -167,6 +204,7 @@ class VerzuimSignalEvaluation(models.Model):
             current = by_key.get(key)
             if not current:
                 user = responsible.get((key[0], key[1]))
+                created_keys.append(key)
                 to_create.append(
                     {
                         "student_id": key[0],
@@ -194,8 +232,14 @@ class VerzuimSignalEvaluation(models.Model):
         if retired:
             retired.write({"state": "obsolete"})
             retired.activity_ids.unlink()
-        created = self.create(to_create)
-        created._link_repeats(by_key)
+        evidence = [(vals.pop("line_ids"), vals.pop("notice_ids")) for vals in to_create]
+        # Created by the evaluation: no "created" note and no follower; the to-do (below)
+        # brings the responsible person in.
+        created = self.with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+        ).create(to_create)
+        created._set_evidence(evidence)
+        created._link_repeats(by_key, created_keys)
         (created | reopened)._schedule_activities()
         return changed | retired | created
 
@@ -217,21 +261,21 @@ class VerzuimSignalEvaluation(models.Model):
                     result[student_id, rule_id] = slb_id or coordinator or False
         return result
 
-    def _link_repeats(self, by_key):
-        """Point each new signal at the latest earlier signal of its rule and student that
-        is still being handled: one UPDATE for all."""
-        open_signals = {}
-        for signal in [s for s in by_key.values() if s.state in OPEN_STATES] + list(self):
-            open_signals.setdefault((signal.student_id.id, signal.rule_id.id), []).append(signal)
+    def _link_repeats(self, by_key, keys):
+        """Point each new signal (``keys``: their (student, rule, start) in the order of
+        ``self``) at the latest earlier signal of its rule and student that is still being
+        handled: one UPDATE for all."""
+        open_signals = defaultdict(list)
+        for key, signal in by_key.items():
+            if signal.state in OPEN_STATES:
+                open_signals[key[:2]].append((key[2], signal.id))
+        for key, signal_id in zip(keys, self.ids, strict=True):
+            open_signals[key[:2]].append((key[2], signal_id))
         pairs = []
-        for signal in self:
-            earlier = [
-                other
-                for other in open_signals[signal.student_id.id, signal.rule_id.id]
-                if other.date_start < signal.date_start
-            ]
+        for key, signal_id in zip(keys, self.ids, strict=True):
+            earlier = [other for other in open_signals[key[:2]] if other[0] < key[2]]
             if earlier:
-                pairs.append((signal.id, max(earlier, key=lambda o: o.date_start).id))
+                pairs.append((signal_id, max(earlier)[1]))
         if pairs:
             self.flush_recordset()
             self.env.execute_query(
@@ -249,6 +293,7 @@ class VerzuimSignalEvaluation(models.Model):
             self.modified(["repeat_of_id"])
 
     def _prepare_values(self, signal, rule):
+        line_ids, notice_ids = sorted(set(signal.line_ids)), sorted(set(signal.notice_ids))
         return {
             "date_start": signal.date_start,
             "date_end": signal.date_end,
@@ -256,17 +301,41 @@ class VerzuimSignalEvaluation(models.Model):
             "count": signal.count,
             "deadline": signal.deadline,
             "repeat_number": signal.repeat_number,
-            "line_ids": [fields.Command.set(list(signal.line_ids))],
-            "notice_ids": [fields.Command.set(list(signal.notice_ids))],
+            "evidence_key": evidence_key(line_ids, notice_ids),
+            "line_ids": [fields.Command.set(line_ids)],
+            "notice_ids": [fields.Command.set(notice_ids)],
         }
 
     def _differs(self, signal, vals):
-        simple = ("date_end", "hours", "count", "deadline", "repeat_number")
-        if any(signal[name] != vals[name] for name in simple):
-            return True
-        return set(signal.line_ids.ids) != set(vals["line_ids"][0][2]) or set(
-            signal.notice_ids.ids
-        ) != set(vals["notice_ids"][0][2])
+        """Whether ``vals`` would change ``signal``; the evidence compared by its key, not
+        line by line."""
+        simple = ("date_end", "hours", "count", "deadline", "repeat_number", "evidence_key")
+        return any(signal[name] != vals[name] for name in simple)
+
+    def _set_evidence(self, evidence):
+        """The registrations and notices of new signals (``evidence``: [(line commands,
+        notice commands)] in the order of ``self``), in one INSERT per table."""
+        for index, table, column in (
+            (0, "op_attendance_line_verzuim_signal_rel", "op_attendance_line_id"),
+            (1, "verzuim_notice_verzuim_signal_rel", "verzuim_notice_id"),
+        ):
+            pairs = [
+                (signal.id, target)
+                for signal, commands in zip(self, evidence, strict=True)
+                for target in commands[index][0][2]
+            ]
+            if pairs:
+                self.env.execute_query(
+                    SQL(
+                        "INSERT INTO %s (verzuim_signal_id, %s) "
+                        "SELECT * FROM unnest(%s::int[], %s::int[])",
+                        SQL.identifier(table),
+                        SQL.identifier(column),
+                        [pair[0] for pair in pairs],
+                        [pair[1] for pair in pairs],
+                    )
+                )
+        self.invalidate_recordset(["line_ids", "notice_ids"])
 
     def _schedule_activities(self):
         """An activity for the responsible person of each new signal, due on its deadline."""

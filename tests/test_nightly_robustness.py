@@ -43,7 +43,9 @@ class TestNightlyRobustness(EvaluationCase):
         self.assertTrue(kept)
         self.signals(self.fine).sudo().unlink()
         with self.failing_for(self.broken), self.assertLogs(LOGGER, "ERROR") as logged:
-            self.evaluate(d(10, 30))
+            # Not reusing the last evaluation: the broken student's data did not change.
+            students = self.broken | self.fine
+            self.env["verzuim.signal"]._evaluate(as_of=d(10, 30), students=students, reuse=False)
         self.assertIn(f"student id {self.broken.id}", logged.output[0])
         self.assertTrue(self.signals(self.fine))
         # The student whose evaluation failed keeps its signals as they were.

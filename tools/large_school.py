@@ -299,6 +299,28 @@ def _fill_sick_notices(cr, days, seed, company, admin):
                 notices.append((student_id, day, day))
         elif pattern == "luxe":
             luxe.append((student_id, fridays[pick % len(fridays)]))
+    # Half of the luxe students and a third of the dropouts are 16 (leerplichtig: luxe, LRV);
+    # the other dropouts 19 or 20 (RMC, DUO); none of them has a startkwalificatie.
+    ages = {}
+    for n, (student_id, pattern) in enumerate(profile):
+        if pattern == "luxe" and n % 2 == 0:
+            ages[student_id] = 16
+        elif pattern == "dropout":
+            ages[student_id] = (16, 19, 20)[n % 3]
+    cr.execute(
+        SQL(
+            """
+        UPDATE op_student s
+           SET birth_date = %(today)s - x.age * INTERVAL '1 year' - INTERVAL '100 days',
+               verzuim_startkwalificatie = false
+          FROM unnest(%(ids)s::int[], %(ages)s::int[]) AS x(student_id, age)
+         WHERE s.id = x.student_id
+            """,
+            today=days[-1],
+            ids=list(ages),
+            ages=list(ages.values()),
+        )
+    )
     cr.execute(
         SQL(
             """
