@@ -1,3 +1,4 @@
+from datetime import date
 from datetime import datetime
 from datetime import time
 
@@ -40,47 +41,58 @@ class VerzuimFacts(models.AbstractModel):
         }
 
     def _registrations(self, students, date_from, date_to):
-        """Registrations aggregated per student, day, category, attended and reason (one
-        query)."""
+        """Registrations aggregated per student, day, category, attended and reason (two
+        queries: where each student's facts begin, then the registrations)."""
         self.env["op.attendance.line"].flush_model()
         self.env["op.session"].flush_model(["start_datetime"])
+        ids = list(students.ids)
+        starts = dict(
+            self.env.execute_query(
+                SQL(
+                    """
+                SELECT student.id,
+                       (SELECT previous.verzuim_lesson_date
+                          FROM op_attendance_line previous
+                         WHERE previous.student_id = student.id
+                           AND previous.active
+                           AND previous.verzuim_lesson_date < %(date_from)s
+                           AND (previous.verzuim_attended
+                                OR previous.verzuim_category IS DISTINCT FROM 'unauthorized')
+                      ORDER BY previous.verzuim_lesson_date DESC
+                         LIMIT 1)
+                  FROM unnest(%(ids)s::int[]) AS student(id)
+                    """,
+                    ids=ids,
+                    date_from=date_from,
+                )
+            )
+        )
+        # From the last registration before date_from that broke an absence; without one, an
+        # absence (if any) goes back to the student's first registration.
+        bounds = [min(starts.get(student_id) or date.min, date_from) for student_id in ids]
+        codes = dict(self.env.execute_query(SQL("SELECT id, code FROM verzuim_reason")))
         rows = self.env.execute_query(
             SQL(
                 """
-                WITH bounds AS (
-                    SELECT student.id AS student_id,
-                           COALESCE((
-                               SELECT previous.verzuim_lesson_date
-                                 FROM op_attendance_line previous
-                                WHERE previous.student_id = student.id
-                                  AND previous.active
-                                  AND previous.verzuim_lesson_date < %(date_from)s
-                                  AND (previous.verzuim_attended
-                                       OR previous.verzuim_category IS DISTINCT FROM 'unauthorized')
-                             ORDER BY previous.verzuim_lesson_date DESC
-                                LIMIT 1
-                           ), '-infinity'::date) AS date_from
-                      FROM unnest(%(ids)s::int[]) AS student(id)
-                )
                 SELECT line.student_id, line.verzuim_lesson_date, line.verzuim_category,
-                       line.verzuim_attended, reason.code, SUM(line.verzuim_minutes),
+                       line.verzuim_attended, line.verzuim_reason_id, SUM(line.verzuim_minutes),
                        MAX(session.start_datetime), ARRAY_AGG(line.id ORDER BY line.id)
                   FROM op_attendance_line line
-                  JOIN bounds ON bounds.student_id = line.student_id
+                  JOIN unnest(%(ids)s::int[], %(bounds)s::date[]) AS bound(student_id, day)
+                    ON bound.student_id = line.student_id
              LEFT JOIN op_session session ON session.id = line.verzuim_session_id
-             LEFT JOIN verzuim_reason reason ON reason.id = line.verzuim_reason_id
-                 WHERE line.active
-                   AND line.verzuim_lesson_date >= LEAST(bounds.date_from, %(date_from)s)
+                 WHERE line.active AND line.student_id = ANY(%(ids)s)
+                   AND line.verzuim_lesson_date >= bound.day
                    AND line.verzuim_lesson_date <= %(date_to)s
               GROUP BY 1, 2, 3, 4, 5
                 """,
-                ids=list(students.ids),
-                date_from=date_from,
+                ids=ids,
+                bounds=bounds,
                 date_to=date_to,
             )
         )
         result = {}
-        for student_id, day, category, attended, reason, minutes, start, line_ids in rows:
+        for student_id, day, category, attended, reason_id, minutes, start, line_ids in rows:
             order = start or datetime.combine(day, time.min)
             result.setdefault(student_id, []).append(
                 Registration(
@@ -90,7 +102,7 @@ class VerzuimFacts(models.AbstractModel):
                     minutes=int(minutes or 0),
                     category=category or "present",
                     attended=bool(attended),
-                    reason=reason,
+                    reason=codes.get(reason_id),
                 )
             )
         return result
