@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api
 from odoo import models
 from odoo.exceptions import ValidationError
@@ -38,14 +40,51 @@ class OpSessionTimetableCheck(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        """OpenEduCat's create (its followers) handles one session at a time: a batch goes
-        through it session by session, at a cost linear in the batch."""
+        """A batch of lessons in one INSERT. OpenEduCat's create (it subscribes the teacher and
+        the class's students to each lesson) reads one session only: a batch skips it and
+        subscribes them per group of lessons with the same people (below). The only other
+        create of op.session before it is the module's rights check, done here as well."""
         if len(vals_list) <= 1:
             return super().create(vals_list)
-        ids = []
-        for vals in vals_list:
-            ids += super().create([vals]).ids
-        return self.browse(ids)
+        self._verzuim_check_timetable_rights()
+        sessions = super(self._openeducat_class(), self).create(vals_list)
+        sessions._subscribe_lesson_people()
+        return sessions
+
+    def _openeducat_class(self):
+        return next(
+            cls
+            for cls in type(self).mro()
+            if cls.__module__ == "odoo.addons.openeducat_timetable.models.timetable"
+            and "create" in cls.__dict__
+        )
+
+    def _subscribe_lesson_people(self):
+        """What OpenEduCat's create does for one lesson, for a batch: the teacher's user and
+        the users of the students enrolled in the lesson's class follow it ("Discussions")."""
+        subtype = (
+            self.env["mail.message.subtype"].sudo().search([("name", "=", "Discussions")], limit=1)
+        )
+        if not subtype:
+            return
+        enrolments = (
+            self.env["op.student.course"].sudo().search([("batch_id", "in", self.batch_id.ids)])
+        )
+        students = defaultdict(set)
+        for enrolment in enrolments.filtered("student_id.user_id"):
+            key = (enrolment.batch_id.id, enrolment.course_id.id)
+            students[key].add(enrolment.student_id.user_id.partner_id.id)
+        by_people = defaultdict(list)
+        for session in self.sudo():
+            people = set(students.get((session.batch_id.id, session.course_id.id), ()))
+            if session.faculty_id.user_id:
+                people.add(session.faculty_id.user_id.partner_id.id)
+            if people:
+                by_people[frozenset(people)].append(session.id)
+        for people, ids in by_people.items():
+            self.sudo().browse(ids).message_subscribe(
+                partner_ids=sorted(people), subtype_ids=subtype.ids
+            )
 
     @api.constrains("start_datetime", "end_datetime")
     def _check_date_time(self):

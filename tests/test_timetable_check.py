@@ -53,11 +53,21 @@ class TestTimetableCheck(VerzuimCase):
         self.assertIn(message, str(caught.exception))
 
     def test_a_day_of_lessons_in_one_create(self):
-        """OpenEduCat's own check reads self.id and fails on a batch ("Expected singleton")."""
+        """OpenEduCat's own check reads self.id and fails on a batch ("Expected singleton");
+        its followers come as for one lesson: the teacher's user and the students' users."""
+        self.students.user_id = self.env["res.users"].create(
+            {"name": "TT Leerling", "login": "tt_leerling", "groups_id": [(6, 0, [])]}
+        )
         sessions = self.env["op.session"].create(
             [self.lesson(time(8 + hour), time(9 + hour)) for hour in range(6)]
         )
         self.assertEqual(len(sessions), 6)
+        one = self.env["op.session"].create(self.lesson(time(15), time(16)))
+        expected = one.message_partner_ids
+        self.assertIn(self.teacher_user.partner_id, expected)
+        self.assertIn(self.students.user_id.partner_id, expected)
+        for session in sessions:
+            self.assertEqual(session.message_partner_ids, expected)
 
     def test_overlapping_lessons_of_one_teacher_are_refused(self):
         self.env["op.session"].create(self.lesson(time(9), time(10), room=self.room_a))
