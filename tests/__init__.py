@@ -4,6 +4,7 @@ from . import test_concurrent_evaluation
 from . import test_configuration
 from . import test_coordinator_melding_tour
 from . import test_demo_school
+from . import test_evaluation_at_scale
 from . import test_evaluation_lifecycle
 from . import test_evaluation_rules
 from . import test_hardening
@@ -33,5 +34,6 @@ from . import test_take_attendance_route
 from . import test_teacher_day
 from . import test_teacher_register
 from . import test_teacher_register_tour
+from . import test_timetable_check
 from . import test_translations
 from . import test_worklist_tours
