@@ -12,7 +12,7 @@ from odoo.tests import tagged
 
 # The generator of `make bench` lives in tools/ (not part of the module's Python package).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-from large_school import build_school  # noqa: E402
+from large_school import build_school
 
 STUDENTS = 150
 
