@@ -1,7 +1,7 @@
 {
     "name": "MBO Verzuim",
     "summary": "Attendance and absence (verzuim) registration for Dutch MBO schools on OpenEduCat",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Education",
     "license": "LGPL-3",
     "author": "mbo_verzuim",

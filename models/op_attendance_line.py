@@ -60,6 +60,10 @@ class OpAttendanceLine(models.Model):
     verzuim_session_id = fields.Many2one(
         "op.session", string="Lesson", related="attendance_id.session_id", store=True, index=True
     )
+    # Stored for the rules: the order of a day's registrations without joining the lessons.
+    verzuim_lesson_start = fields.Datetime(
+        string="Lesson Start", related="verzuim_session_id.start_datetime", store=True
+    )
     verzuim_teacher_user_id = fields.Many2one(
         "res.users",
         string="Teacher",

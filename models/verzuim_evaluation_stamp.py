@@ -33,10 +33,7 @@ class VerzuimEvaluationStamp(models.Model):
         the student's registrations (their number and the XOR of 64-bit row hashes), notices and
         enrolments that the facts are made of, its birth date, startkwalificatie and
         institution, and the school's rules, days off, reasons and programme levels. Not a
-        write date: within one transaction it does not move.
-
-        Not in it: a lesson moved to another time on the same day (the order of that day's
-        registrations); the next day's evaluation, as of another day, sees it."""
+        write date: within one transaction it does not move."""
         self.env.flush_all()
         rows = self.env.execute_query(
             SQL(
@@ -57,6 +54,7 @@ class VerzuimEvaluationStamp(models.Model):
                            + verzuim_minutes * 31
                            + coalesce(verzuim_reason_id, 0)::bigint * 65537
                            + coalesce(verzuim_session_id, 0)::bigint * 104729
+                           + coalesce(extract(epoch FROM verzuim_lesson_start)::bigint, 0)
                            + CASE verzuim_category WHEN 'unauthorized' THEN 1
                                                    WHEN 'authorized' THEN 2 ELSE 3 END
                            + CASE WHEN verzuim_attended THEN 4 ELSE 0 END

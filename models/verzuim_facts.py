@@ -44,7 +44,6 @@ class VerzuimFacts(models.AbstractModel):
         """Registrations aggregated per student, day, category, attended and reason (two
         queries: where each student's facts begin, then the registrations)."""
         self.env["op.attendance.line"].flush_model()
-        self.env["op.session"].flush_model(["start_datetime"])
         ids = list(students.ids)
         starts = dict(
             self.env.execute_query(
@@ -76,11 +75,10 @@ class VerzuimFacts(models.AbstractModel):
                 """
                 SELECT line.student_id, line.verzuim_lesson_date, line.verzuim_category,
                        line.verzuim_attended, line.verzuim_reason_id, SUM(line.verzuim_minutes),
-                       MAX(session.start_datetime), ARRAY_AGG(line.id ORDER BY line.id)
+                       MAX(line.verzuim_lesson_start), ARRAY_AGG(line.id ORDER BY line.id)
                   FROM op_attendance_line line
                   JOIN unnest(%(ids)s::int[], %(bounds)s::date[]) AS bound(student_id, day)
                     ON bound.student_id = line.student_id
-             LEFT JOIN op_session session ON session.id = line.verzuim_session_id
                  WHERE line.active AND line.student_id = ANY(%(ids)s)
                    AND line.verzuim_lesson_date >= bound.day
                    AND line.verzuim_lesson_date <= %(date_to)s

@@ -91,3 +91,22 @@ class TestEvaluationAtScale(TransactionCase):
         changed = self.Signal._evaluate(as_of=self.today, students=self.students)
         self.assertEqual(changed.student_id, student)
         self.assertIn("unauthorized_10h", changed.mapped("rule_id.code"))
+
+    def test_upgrade_stores_the_lesson_start_of_existing_registrations(self):
+        """migrations/18.0.1.2.0: one UPDATE instead of Odoo computing 700,000 lines."""
+        import importlib.util
+
+        script = Path(__file__).parents[1] / "migrations" / "18.0.1.2.0" / "pre-migrate.py"
+        spec = importlib.util.spec_from_file_location("pre_migrate_1_2", script)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        lines = self.env["op.attendance.line"].search([("student_id", "in", self.students[:3].ids)])
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE op_attendance_line SET verzuim_lesson_start = NULL WHERE id = ANY(%s)",
+            [lines.ids],
+        )
+        migration.migrate(self.env.cr, "18.0.1.1.0")
+        lines.invalidate_recordset(["verzuim_lesson_start"])
+        for line in lines:
+            self.assertEqual(line.verzuim_lesson_start, line.verzuim_session_id.start_datetime)

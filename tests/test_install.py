@@ -17,7 +17,7 @@ class TestInstall(VerzuimCase):
     def test_module_installed_on_openeducat(self):
         module = self.env["ir.module.module"].search([("name", "=", "mbo_verzuim")])
         self.assertEqual(module.state, "installed")
-        self.assertEqual(module.latest_version, "18.0.1.1.0")
+        self.assertEqual(module.latest_version, "18.0.1.2.0")
         deps = set(module.dependencies_id.mapped("name"))
         self.assertEqual(deps, {"openeducat_attendance", "mail"})
 

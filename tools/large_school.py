@@ -373,7 +373,8 @@ def _fill_lessons(cr, prefix, week, lessons_per_day, seed, subjects, company, ad
             """
         CREATE TEMP TABLE IF NOT EXISTS bench_lesson (session_id int, batch_id int,
                                                      course_id int, faculty_user int,
-                                                     day date, registered text);
+                                                     day date, starts timestamp,
+                                                     registered text);
         TRUNCATE bench_lesson;
         WITH classes AS (
             SELECT b.id, b.course_id, row_number() OVER (ORDER BY b.id) - 1 AS n,
@@ -426,7 +427,8 @@ def _fill_lessons(cr, prefix, week, lessons_per_day, seed, subjects, company, ad
             RETURNING id, batch_id, course_id, verzuim_lesson_date, start_datetime, faculty_id
         )
         INSERT INTO bench_lesson
-        SELECT s.id, s.batch_id, s.course_id, d.user_id, s.verzuim_lesson_date, d.registered
+        SELECT s.id, s.batch_id, s.course_id, d.user_id, s.verzuim_lesson_date,
+               s.start_datetime, d.registered
           FROM sessions s
           JOIN decided d ON d.batch_id = s.batch_id AND d.starts = s.start_datetime;
             """,
@@ -467,7 +469,8 @@ def _fill_lessons(cr, prefix, week, lessons_per_day, seed, subjects, company, ad
         )
         INSERT INTO bench_sheet SELECT id, session_id FROM sheets;
         WITH registrations AS (
-            SELECT sh.sheet_id, l.session_id, l.day, l.batch_id, l.course_id, l.faculty_user,
+            SELECT sh.sheet_id, l.session_id, l.starts, l.day, l.batch_id, l.course_id,
+                   l.faculty_user,
                    st.verzuim_slb_id AS slb_id, p.student_id, sick.notice_id,
                    CASE
                        WHEN sick.notice_id IS NOT NULL THEN 'sick'
@@ -498,7 +501,8 @@ def _fill_lessons(cr, prefix, week, lessons_per_day, seed, subjects, company, ad
         )
         INSERT INTO op_attendance_line (
             attendance_id, student_id, course_id, batch_id, register_id, attendance_date,
-            present, excused, absent, late, active, verzuim_session_id, verzuim_teacher_user_id,
+            present, excused, absent, late, active, verzuim_session_id, verzuim_lesson_start,
+            verzuim_teacher_user_id,
             verzuim_slb_id, verzuim_lesson_minutes, verzuim_late_minutes,
             verzuim_teacher_reason_id, verzuim_notice_id, verzuim_reason_id, verzuim_minutes,
             verzuim_status, verzuim_reason_source, verzuim_category, verzuim_lesson_date,
@@ -509,7 +513,7 @@ def _fill_lessons(cr, prefix, week, lessons_per_day, seed, subjects, company, ad
                CASE WHEN r.kind IN ('absent', 'luxe') THEN true
                     WHEN r.kind = 'sick' THEN false END,
                CASE WHEN r.kind = 'late' THEN true END,
-               true, r.session_id, r.faculty_user, r.slb_id, %(minutes)s,
+               true, r.session_id, r.starts, r.faculty_user, r.slb_id, %(minutes)s,
                CASE WHEN r.kind = 'late' THEN r.late_minutes
                     WHEN r.kind IN ('absent', 'luxe', 'sick', 'arts') THEN 0 END,
                CASE r.kind WHEN 'luxe' THEN %(luxe)s WHEN 'arts' THEN %(arts)s END,
