@@ -6,7 +6,7 @@
     "license": "LGPL-3",
     "author": "mbo_verzuim",
     "website": "https://github.com/mbo-verzuim/mbo_verzuim",
-    "depends": ["openeducat_attendance", "mail"],
+    "depends": ["openeducat_attendance", "openeducat_parent", "mail", "portal"],
     "external_dependencies": {"python": ["holidays", "python-stdnum"]},
     "data": [
         "security/mbo_verzuim_groups.xml",
@@ -17,6 +17,7 @@
         "security/verzuim_holiday_security.xml",
         "security/verzuim_company_security.xml",
         "security/verzuim_melding_security.xml",
+        "security/verzuim_leave_request_security.xml",
         "data/verzuim_reason_data.xml",
         "data/verzuim_rule_data.xml",
         "data/ir_cron_data.xml",
@@ -58,10 +59,14 @@
         "views/op_student_letters_views.xml",
         "data/res_users_home_action.xml",
         "views/op_student_dossier_views.xml",
+        "views/verzuim_leave_request_views.xml",
+        "views/verzuim_notice_portal_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/demo_school.xml",
+        "demo/demo_portal.xml",
     ],
     "assets": {
         "web.assets_backend": ["mbo_verzuim/static/src/js/*.js"],
