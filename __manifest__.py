@@ -53,6 +53,8 @@
         "reports/verzuim_duo_ma.xml",
         "reports/verzuim_overview.xml",
         "data/verzuim_mail_template_data.xml",
+        "reports/verzuim_leave_decision_letter.xml",
+        "data/verzuim_mail_template_portal_data.xml",
         "wizards/verzuim_overview_wizard_views.xml",
         "views/verzuim_signal_letters_views.xml",
         "views/verzuim_melding_letters_views.xml",

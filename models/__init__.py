@@ -33,7 +33,9 @@ from . import verzuim_evaluation_queue
 from . import verzuim_facts
 from . import verzuim_holiday
 from . import verzuim_intervention
+from . import verzuim_leave_decision_report
 from . import verzuim_leave_request
+from . import verzuim_leave_request_letters
 from . import verzuim_letter_reports
 from . import verzuim_letters
 from . import verzuim_melding

@@ -26,7 +26,11 @@ class VerzuimDemo(models.AbstractModel):
 
     @api.model
     def _load_demo_portal(self, today=None):
-        env = self.sudo().with_context(tracking_disable=True, mail_create_nolog=True).env
+        env = (
+            self.sudo()
+            .with_context(tracking_disable=True, mail_create_nolog=True, verzuim_no_letters=True)
+            .env
+        )
         today = today or self._demo_day(env)
         relationship = env["op.parent.relationship"].create({"name": "Ouder/verzorger"})
         users = {}

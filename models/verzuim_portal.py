@@ -75,9 +75,13 @@ class VerzuimPortal(models.AbstractModel):
             )
 
     @api.model
+    def _now(self):
+        """Now, naive UTC (tests pass ``verzuim_now``)."""
+        return self.env.context.get("verzuim_now") or fields.Datetime.now()
+
+    @api.model
     def _now_local(self):
-        """The school's local time now (tests pass ``verzuim_now``, naive UTC)."""
-        return to_local(self.env.context.get("verzuim_now") or fields.Datetime.now())
+        return to_local(self._now())
 
     # --- what the page shows --------------------------------------------------------------
 
@@ -266,7 +270,7 @@ class VerzuimPortal(models.AbstractModel):
         """Beter melden: close an open sick report made in the portal (cancel it when it had
         not started yet)."""
         notice = self._own_sick_report(notice_id)
-        now = fields.Datetime.now()
+        now = self._now()
         if notice.date_start > now:
             notice.action_cancel()
         else:
@@ -308,6 +312,8 @@ class VerzuimPortal(models.AbstractModel):
             date_from = date_to = None
         if not date_from:
             raise UserError(self.env._("Give the first day of the leave."))
+        if date_to < date_from:
+            raise UserError(self.env._("The last day cannot come before the first day."))
         if date_from < self._now_local().date():
             raise UserError(self.env._("Leave is asked beforehand: the first day has passed."))
         if not (reason or "").strip():

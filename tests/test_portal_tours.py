@@ -53,6 +53,7 @@ class TestPortalTours(PortalFixtures, HttpCase):
             login="TL_coord",
         )
         self.assertEqual(request.state, "approved")
+        self.assertEqual(line.verzuim_reason_id, self.env.ref("mbo_verzuim.reason_verlof"))
         self.assertEqual(line.verzuim_category, "authorized")
 
     def test_frontoffice_confirms_the_sick_report(self):
