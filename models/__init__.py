@@ -19,6 +19,7 @@ from . import op_student_dossier
 from . import op_student_followup
 from . import op_student_letters
 from . import op_student_portal
+from . import op_student_same_day_notice
 from . import res_company
 from . import res_company_portal
 from . import res_config_settings

@@ -20,6 +20,7 @@ from . import test_notice
 from . import test_notice_recovered
 from . import test_portal
 from . import test_portal_access
+from . import test_portal_mail
 from . import test_portal_tours
 from . import test_reason
 from . import test_registration
