@@ -222,7 +222,7 @@ class VerzuimLeaveRequest(models.Model):
                     self.env._(
                         "This request is for more than %(days)s school days for a student "
                         "under the Leerplichtwet: the leerplichtambtenaar decides. Record that "
-                        "decision with 'Record leerplichtambtenaar's decision'.",
+                        "decision with 'Record leerplichtambtenaar's approval'.",
                         days=SCHOOL_DECIDES_DAYS,
                     )
                 )
