@@ -88,14 +88,14 @@ class VerzuimLeaveRequest(models.Model):
         readonly=True,
         ondelete="set null",
     )
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
     decision_date = fields.Date(readonly=True)
     decided_by_leerplicht = fields.Boolean(
         string="Decided by the Leerplichtambtenaar",
         readonly=True,
         help="The school recorded the decision of the leerplichtambtenaar.",
     )
-    notice_id = fields.Many2one("verzuim.notice", string="Notice", readonly=True)
+    notice_id = fields.Many2one("verzuim.notice", readonly=True)
     school_days = fields.Integer(compute="_compute_school_days", store=True)
     for_leerplichtambtenaar = fields.Boolean(
         string="Leerplichtambtenaar Decides",

@@ -43,7 +43,7 @@ class VerzuimNotice(models.Model):
         refused = self.filtered(lambda notice: notice.notice_type == "leave_refused")
         for notice in refused:
             notice.reason_id = self.env.ref("mbo_verzuim.reason_luxe")
-        super(VerzuimNotice, self - refused)._compute_reason_id()
+        return super(VerzuimNotice, self - refused)._compute_reason_id()
 
     def action_verzuim_confirm(self):
         """The frontoffice confirms sick reports made in the portal."""
