@@ -169,3 +169,16 @@ class TestLeaveRequest(PortalFixtures, TransactionCase):
         request.with_user(self.coordinator).action_approve()
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             request.with_user(self.coordinator).date_to = NEXT_MONDAY + timedelta(days=1)
+
+    def test_who_reads_leave_requests(self):
+        request = self.ask(self.parent_user, self.minor, NEXT_MONDAY, NEXT_MONDAY)
+        Request = self.env["verzuim.leave.request"]
+        other_slb = self.make_user("LR_slb2", "mbo_verzuim.group_slb")
+        management = self.make_user("LR_mgmt", "mbo_verzuim.group_management")
+        self.assertEqual(Request.with_user(self.slb_user).search([]), request)
+        self.assertFalse(Request.with_user(other_slb).search([]))
+        with self.assertRaises(AccessError):
+            request.with_user(self.slb_user).write({"reason": "x"})
+        with self.assertRaises(AccessError):
+            Request.with_user(management).search([])
+        self.assertIn(request, Request.with_user(self.frontoffice).search([]))

@@ -190,3 +190,36 @@ class TestPortalConsent(PortalFixtures, TransactionCase):
         self.adult_no.with_user(self.coordinator).verzuim_parent_consent = True
         self.assertTrue(self.adult_no.verzuim_parent_consent)
         self.assertTrue(self.adult.verzuim_parent_consent)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalQueries(PortalFixtures, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.make_portal_school("PQ")
+
+    def queries(self):
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        overview = self.portal(self.parent_user)._overview(self.minor)
+        return self.env.cr.sql_log_count - before, len(overview["absences"])
+
+    def test_the_page_costs_the_same_for_2_or_8_absences(self):
+        monday = TODAY - timedelta(days=TODAY.weekday())
+        for day in (monday, monday + timedelta(days=1)):
+            self.register_day(day, {self.minor: ("absent", {})})
+        few, count = self.queries()
+        self.assertEqual(count, 2)
+        for offset in range(2, 5):
+            day = monday - timedelta(days=7) + timedelta(days=offset)
+            self.register_day(day, {self.minor: ("absent", {})})
+            self.register_day(
+                day,
+                {self.minor: ("late", {"verzuim_late_minutes": 5})},
+                start=time(11, 0),
+                end=time(13, 0),
+            )
+        many, count = self.queries()
+        self.assertEqual(count, 8)
+        self.assertEqual(many, few)

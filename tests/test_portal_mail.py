@@ -3,6 +3,7 @@ unauthorized absence to the parents (and the student), once a day, logged on the
 
 from datetime import timedelta
 
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase
 from odoo.tests import tagged
 
@@ -84,3 +85,21 @@ class TestPortalMail(PortalFixtures, TransactionCase):
         )
         self.env.company.verzuim_same_day_notice = False
         self.assertFalse(self.env["op.student"]._cron_send_same_day_notices(TODAY))
+
+    def test_only_the_school_prints_the_letter(self):
+        request = self.portal(self.parent_user)._request_leave(
+            self.minor.id, "art11", NEXT_MONDAY, NEXT_MONDAY, "Bruiloft"
+        )
+        request.with_user(self.coordinator).action_approve()
+        Report = self.env["ir.actions.report"]
+        for user in (self.parent_user, self.slb_user):
+            with self.assertRaises(AccessError):
+                Report.with_user(user)._render_qweb_html(
+                    "mbo_verzuim.action_report_verzuim_leave_decision", request.ids
+                )
+        html = (
+            Report.with_user(self.frontoffice)
+            ._render_qweb_html("mbo_verzuim.action_report_verzuim_leave_decision", request.ids)[0]
+            .decode()
+        )
+        self.assertIn("The school approves the leave.", html)
