@@ -54,6 +54,12 @@ class VerzuimPortal(CustomerPortal):
             done=done,
         )
 
+    @route("/my/child", type="http", auth="user", website=True, methods=["GET"])
+    def verzuim_parent_landing(self, **kwargs):
+        """OpenEduCat's login sends a parent (``is_parent``) here; its community edition has
+        no such page. A parent's page is the absence overview."""
+        return request.redirect("/my/verzuim")
+
     # --- sick reporting -------------------------------------------------------------------
 
     @route("/my/verzuim/ziekmelden", type="http", auth="user", website=True, methods=["GET"])

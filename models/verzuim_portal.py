@@ -234,7 +234,8 @@ class VerzuimPortal(models.AbstractModel):
                     "passed: call the school."
                 )
             )
-        Notice = self.env["verzuim.notice"].sudo()
+        # No portal follower on a notice: its chatter is the school's (health data).
+        Notice = self.env["verzuim.notice"].sudo().with_context(mail_create_nosubscribe=True)
         start = local_moment(day, time(0, 0))
         if Notice.search_count(
             [
@@ -321,6 +322,7 @@ class VerzuimPortal(models.AbstractModel):
         request = (
             self.env["verzuim.leave.request"]
             .sudo()
+            .with_context(mail_create_nosubscribe=True)
             .create(
                 {
                     "student_id": student.id,

@@ -96,7 +96,8 @@ class TestPortalSickReport(PortalFixtures, TransactionCase):
         cls.make_portal_school("PS")
 
     def test_a_parent_reports_sick_before_the_deadline(self):
-        notice = self.portal(self.parent_user, at=time(8, 0))._report_sick(self.minor.id)
+        portal = self.portal(self.parent_user, at=time(8, 0)).with_context(tracking_disable=False)
+        notice = portal._report_sick(self.minor.id)
         self.assertEqual(notice.notice_type, "sick")
         self.assertTrue(notice.verzuim_portal)
         self.assertEqual(notice.verzuim_reported_by_id, self.parent_user)
@@ -104,6 +105,7 @@ class TestPortalSickReport(PortalFixtures, TransactionCase):
         self.assertFalse(notice.verzuim_confirmed)
         self.assertEqual(notice.state, "open")
         self.assertEqual(notice.date_start, utc(TODAY, time(0, 0)))
+        self.assertNotIn(self.parent_user.partner_id, notice.message_partner_ids)
         self.assertIn(
             notice,
             self.env["verzuim.notice"]

@@ -239,3 +239,30 @@ class TestPortalRoutes(PortalFixtures, HttpCase):
         )
         self.assertEqual(response.status_code, 303)
         self.assertFalse(self.adult.verzuim_parent_consent)
+
+    def test_a_leave_request_with_its_attachment(self):
+        self.authenticate("PH_parent", "PH_parent")
+        future = (TODAY + timedelta(days=400)).isoformat()
+        response = self.url_open(
+            "/my/verzuim/verlof",
+            data={
+                "csrf_token": self.token(),
+                "student_id": self.minor.id,
+                "kind": "art11",
+                "date_from": future,
+                "date_to": future,
+                "reason": "Bruiloft",
+            },
+            files={"attachment": ("uitnodiging.pdf", b"%PDF-1.4 test", "application/pdf")},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        request = self.env["verzuim.leave.request"].search([("student_id", "=", self.minor.id)])
+        self.assertEqual(request.attachment_name, "uitnodiging.pdf")
+        self.assertEqual(request.state, "submitted")
+
+    def test_openeducats_parent_landing_page_leads_to_the_absence(self):
+        self.authenticate("PH_parent", "PH_parent")
+        response = self.url_open("/my/child", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response.headers["Location"].endswith("/my/verzuim"))
