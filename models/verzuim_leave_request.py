@@ -122,7 +122,13 @@ class VerzuimLeaveRequest(models.Model):
         for request in self:
             request.company_id = request.student_id.company_id or self.env.company
 
-    @api.depends("date_from", "date_to", "student_id.birth_date", "student_id.company_id")
+    @api.depends(
+        "date_from",
+        "date_to",
+        "student_id.birth_date",
+        "student_id.verzuim_startkwalificatie",
+        "student_id.company_id",
+    )
     def _compute_school_days(self):
         for request in self:
             if not (request.date_from and request.date_to) or request.date_to < request.date_from:
