@@ -258,6 +258,11 @@ class VerzuimLeaveRequest(models.Model):
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for refusing the leave."))
         self._decide("refused", refusal_reason=reason.strip())
+        # Beyond 10 school days under the Leerplichtwet a refusal records the
+        # leerplichtambtenaar's decision as well.
+        self.filtered("for_leerplichtambtenaar").sudo().with_context(
+            verzuim_leave_transition=True
+        ).write({"decided_by_leerplicht": True})
 
     def _decide(self, new_state, **vals):
         self._set_state(

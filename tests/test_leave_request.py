@@ -94,6 +94,10 @@ class TestLeaveRequest(PortalFixtures, TransactionCase):
         request.with_user(self.coordinator).action_record_leerplicht_approval()
         self.assertEqual(request.state, "approved")
         self.assertTrue(request.decided_by_leerplicht)
+        refused = self.ask(self.parent_user, self.minor, date(2027, 6, 7), date(2027, 6, 21))
+        self.assertTrue(refused.for_leerplichtambtenaar)
+        refused.with_user(self.coordinator)._refuse("De leerplichtambtenaar weigert.")
+        self.assertTrue(refused.decided_by_leerplicht)
         adult_request = self.ask(self.adult_user, self.adult, first, last)
         self.assertFalse(adult_request.for_leerplichtambtenaar, "an adult is not leerplichtig")
         with self.assertRaisesRegex(UserError, "decides on this request itself"):
