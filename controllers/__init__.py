@@ -1,2 +1,3 @@
+from . import portal
 from . import take_attendance
 from . import verzuim_melding_export

@@ -8,15 +8,12 @@ copy of it on a report to DUO, and the absence overview on a student. Mail templ
 student's copy with the PDF attached; each sending is recorded as an intervention and noted in
 the student's chatter.
 
-Parents. OpenEduCat keeps parents in its optional addon ``openeducat_parent`` (``op.parent``:
-a partner linked to one or more students). This module does not depend on it: many schools
-keep the parents' details in their student administration and do not install that addon, and
-a dependency would force its parent portal, users and menus on them. So the link is made at
-run time: when ``op.parent`` is in the registry and the student has active parents, a letter
-for the parents is addressed to them (their names, the first address among them, their
-language) and e-mailed to them; otherwise it is addressed to "the parents or guardians of
-<student>" at the student's own address and goes with the student's letter. Installing the
-addon later needs no change here.
+Parents. OpenEduCat keeps parents in ``openeducat_parent`` (``op.parent``: a partner linked
+to one or more students), which the module depends on since the family portal (issue 13).
+When the student has active parents, a letter for the parents is addressed to them (their
+names, the first address among them, their language) and e-mailed to them; otherwise it is
+addressed to "the parents or guardians of <student>" at the student's own address and goes
+with the student's letter.
 """
 
 import functools

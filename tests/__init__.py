@@ -11,6 +11,7 @@ from . import test_hardening
 from . import test_home_screen
 from . import test_install
 from . import test_intervention
+from . import test_leave_request
 from . import test_letters
 from . import test_melding
 from . import test_menus
@@ -18,6 +19,10 @@ from . import test_multi_company
 from . import test_nightly_robustness
 from . import test_notice
 from . import test_notice_recovered
+from . import test_portal
+from . import test_portal_access
+from . import test_portal_mail
+from . import test_portal_tours
 from . import test_reason
 from . import test_registration
 from . import test_role_boundaries

@@ -53,6 +53,9 @@ class TestSettingsForm(VerzuimCase):
         "verzuim_liberation_day",
         "verzuim_good_friday",
         "verzuim_reopen_days",
+        "verzuim_sick_deadline",
+        "verzuim_leave_decision_days",
+        "verzuim_same_day_notice",
     }
 
     @classmethod
@@ -103,6 +106,14 @@ class TestSettingsForm(VerzuimCase):
     def test_reopen_days_both_ways(self):
         self.assertEqual(self.read_back("verzuim_reopen_days"), 0)
         self.assert_both_ways("verzuim_reopen_days", 3, 0)
+
+    def test_portal_settings_both_ways(self):
+        self.assertEqual(self.read_back("verzuim_sick_deadline"), 8.5)
+        self.assert_both_ways("verzuim_sick_deadline", 9.0, 8.5)
+        self.assertEqual(self.read_back("verzuim_leave_decision_days"), 10)
+        self.assert_both_ways("verzuim_leave_decision_days", 5, 10)
+        self.assert_both_ways("verzuim_same_day_notice", True, False)
+        self.assert_both_ways("verzuim_same_day_notice", False, True)
 
     def test_coordinator_both_ways(self):
         self.assert_both_ways("verzuim_coordinator_id", self.coordinator, self.env["res.users"])

@@ -19,7 +19,7 @@ class TestInstall(VerzuimCase):
         self.assertEqual(module.state, "installed")
         self.assertEqual(module.latest_version, "18.0.1.2.0")
         deps = set(module.dependencies_id.mapped("name"))
-        self.assertEqual(deps, {"openeducat_attendance", "mail"})
+        self.assertEqual(deps, {"openeducat_attendance", "openeducat_parent", "mail", "portal"})
 
     def test_six_roles_in_category_verzuim(self):
         category = self.env.ref("mbo_verzuim.module_category_verzuim")

@@ -244,9 +244,8 @@ class TestWarningLetter(LettersCase):
             message = self.send(self.legal, "action_verzuim_warning_letter", self.coordinator)
             self.assertEqual(message.partner_ids, self.young.partner_id | parent)
 
-    def test_without_openeducat_parent_the_parents_are_not_partners(self):
-        # make test installs the module without openeducat_parent (its optional partner).
-        self.assertNotIn("op.parent", self.env)
+    def test_without_recorded_parents_the_letter_goes_to_the_student(self):
+        self.assertFalse(self.young.parent_ids)
         self.assertFalse(self.legal._verzuim_parents())
         self.assertEqual(
             self.legal._verzuim_letter_partner_to("warning_letter"), str(self.young.partner_id.id)

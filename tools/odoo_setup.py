@@ -27,6 +27,10 @@ DEMO_LOGINS = [
     ("Verzuimcoördinator", "coordinator"),
     ("Management", "management"),
     ("Beheerder", "beheerder"),
+    ("Ouder (portaal, kinderen onder 18)", "ouder"),
+    ("Ouder (portaal, student 18+ gaf toestemming)", "ouder2"),
+    ("Ouder (portaal, student 18+ gaf geen toestemming)", "ouder3"),
+    ("Student 18+ (portaal)", "student"),
 ]
 LOG_LINE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) \S+ (?P<logger>[\w.]+): (?P<msg>.*)"
