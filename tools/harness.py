@@ -155,71 +155,53 @@ def cmd_check():
     sys.exit(rc)
 
 
+def without_demo(conf, oec_dir, name, log_name):
+    """A fresh database ``name`` from the platform template with the module, no demo."""
+    template = base_template(conf, oec_dir)
+    copy = subprocess.run(
+        [*odoo_cmd(conf)[:3], "db", "-c", str(conf), "duplicate", "-f", template, name],
+        check=False,
+        env=odoo_env(),
+        cwd=str(BUILD),
+        capture_output=True,
+        text=True,
+    )
+    if copy.returncode:
+        print(copy.stdout + copy.stderr)
+        die(f"copying {template} to {name} failed", code=1)
+    problems = run_odoo_logged(
+        conf,
+        ["-d", name, "-i", MODULE, "--stop-after-init", "--without-demo=all"],
+        BUILD / log_name,
+        f"installing {MODULE} into {name}",
+    )
+    if problems:
+        die(f"installing {MODULE} logged {len(problems)} problem(s): see above", code=1)
+
+
+def run_tool(conf, script, db):
+    subprocess.run(
+        [sys.executable, str(REPO / "tools" / script), str(conf), db],
+        check=True,
+        env=odoo_env(),
+        cwd=str(BUILD),
+    )
+
+
 def cmd_bench():
     """A fresh database with the module, then tools/bench.py in it."""
     conf, oec_dir = prepare(http_port=8169)
-    template = base_template(conf, oec_dir)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            "db",
-            "-c",
-            str(conf),
-            "duplicate",
-            "-f",
-            template,
-            BENCH_DB,
-        ],
-        check=True,
-        env=odoo_env(),
-        cwd=str(BUILD),
-        stdout=subprocess.DEVNULL,
-    )
-    problems = run_odoo_logged(
-        conf,
-        ["-d", BENCH_DB, "-i", MODULE, "--stop-after-init", "--without-demo=all"],
-        BUILD / "bench_install.log",
-        f"installing {MODULE} into {BENCH_DB}",
-    )
-    if problems:
-        die(f"installing {MODULE} logged {len(problems)} problem(s): see above", code=1)
-    subprocess.run(
-        [sys.executable, str(REPO / "tools" / "bench.py"), str(conf), BENCH_DB],
-        check=True,
-        env=odoo_env(),
-        cwd=str(BUILD),
-    )
+    without_demo(conf, oec_dir, BENCH_DB, "bench_install.log")
+    run_tool(conf, "bench.py", BENCH_DB)
 
 
 def cmd_demo_large():
-    """A database with the module (no demo) and a large generated school, kept for
-    `make run`-like use: STUDENTS, WEEKS, LESSONS and SEED from the environment."""
+    """A database with the module (no demo) and a large generated school, kept to try the
+    screens at size: STUDENTS, WEEKS, LESSONS and SEED from the environment."""
     conf, oec_dir = prepare()
-    template = base_template(conf, oec_dir)
     subprocess.run(["dropdb", "--if-exists", LARGE_DB], check=True)
-    subprocess.run(
-        [*odoo_cmd(conf)[:3], "db", "-c", str(conf), "duplicate", "-f", template, LARGE_DB],
-        check=True,
-        env=odoo_env(),
-        cwd=str(BUILD),
-        stdout=subprocess.DEVNULL,
-    )
-    problems = run_odoo_logged(
-        conf,
-        ["-d", LARGE_DB, "-i", MODULE, "--stop-after-init", "--without-demo=all"],
-        BUILD / "large_install.log",
-        f"installing {MODULE} into {LARGE_DB}",
-    )
-    if problems:
-        die(f"installing {MODULE} logged {len(problems)} problem(s): see above", code=1)
-    subprocess.run(
-        [sys.executable, str(REPO / "tools" / "large_school.py"), str(conf), LARGE_DB],
-        check=True,
-        env=odoo_env(),
-        cwd=str(BUILD),
-    )
+    without_demo(conf, oec_dir, LARGE_DB, "large_install.log")
+    run_tool(conf, "large_school.py", LARGE_DB)
     say(f"{LARGE_DB} is ready; serve it with:")
     print(f"  {' '.join(odoo_cmd(conf, '-d', LARGE_DB, f'--db-filter=^{LARGE_DB}$'))}")
 
