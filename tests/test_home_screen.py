@@ -6,7 +6,7 @@ HOMES = {
     "mbo_verzuim.group_teacher": "mbo_verzuim.op_session_action_my_lessons",
     "mbo_verzuim.group_slb": "mbo_verzuim.op_attendance_line_action_slb",
     "mbo_verzuim.group_coordinator": "mbo_verzuim.op_student_action_dossier",
-    "mbo_verzuim.group_management": "mbo_verzuim.verzuim_absence_report_action",
+    "mbo_verzuim.group_management": "mbo_verzuim.verzuim_dashboard_action",
     "mbo_verzuim.group_frontoffice": "mbo_verzuim.verzuim_notice_action",
 }
 
