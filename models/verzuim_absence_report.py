@@ -2,6 +2,7 @@ from odoo import fields
 from odoo import models
 from odoo import tools
 from odoo.tools import SQL
+from odoo.tools.sql import create_index
 
 # Rows are registrations: the view keeps the student to count distinct students per group
 # (small groups are hidden from management) and for the SLB's record rule; only the
@@ -74,6 +75,13 @@ class VerzuimAbsenceReport(models.Model):
     )
 
     def init(self):
+        # The dashboard and the PDF read one programme over a period.
+        create_index(
+            self.env.cr,
+            "op_attendance_line_verzuim_course_date_idx",
+            "op_attendance_line",
+            ["course_id", "verzuim_lesson_date"],
+        )
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(

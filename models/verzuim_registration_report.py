@@ -2,6 +2,7 @@ from odoo import fields
 from odoo import models
 from odoo import tools
 from odoo.tools import SQL
+from odoo.tools.sql import create_index
 
 from ..engine.school_time import SCHOOL_TZ
 from .verzuim_absence_report import school_year_sql
@@ -52,6 +53,13 @@ class VerzuimRegistrationReport(models.Model):
         return 0
 
     def init(self):
+        # Each lesson looks up its registers' completion (OpenEduCat indexes no session_id).
+        create_index(
+            self.env.cr,
+            "op_attendance_sheet_verzuim_session_idx",
+            "op_attendance_sheet",
+            ["session_id"],
+        )
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
