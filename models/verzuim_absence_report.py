@@ -51,15 +51,13 @@ class VerzuimAbsenceReport(models.Model):
         string="MBO Level",
         readonly=True,
     )
-    teacher_id = fields.Many2one("op.faculty", string="Teacher", readonly=True)
-    subject_id = fields.Many2one("op.subject", string="Subject", readonly=True)
+    teacher_id = fields.Many2one("op.faculty", readonly=True)
+    subject_id = fields.Many2one("op.subject", readonly=True)
     category = fields.Selection(
         [("present", "Present"), ("authorized", "Authorized"), ("unauthorized", "Unauthorized")],
         readonly=True,
     )
-    student_id = fields.Many2one(
-        "op.student", string="Student", readonly=True, groups=STUDENT_READERS
-    )
+    student_id = fields.Many2one("op.student", readonly=True, groups=STUDENT_READERS)
     slb_id = fields.Many2one("res.users", string="SLB", readonly=True, groups=STUDENT_READERS)
     company_id = fields.Many2one("res.company", string="Institution", readonly=True)
     registrations = fields.Integer(readonly=True, aggregator="sum")

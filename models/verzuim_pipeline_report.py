@@ -21,9 +21,9 @@ class VerzuimPipelineReport(models.Model):
     _auto = False
     _order = "date_raised desc"
 
-    signal_id = fields.Many2one("verzuim.signal", string="Signal", readonly=True)
+    signal_id = fields.Many2one("verzuim.signal", readonly=True)
     melding_id = fields.Many2one("verzuim.melding", string="Report to DUO", readonly=True)
-    rule_id = fields.Many2one("verzuim.rule", string="Rule", readonly=True)
+    rule_id = fields.Many2one("verzuim.rule", readonly=True)
     rule_category = fields.Selection(
         [
             ("pedagogical", "Pedagogical"),
@@ -44,9 +44,7 @@ class VerzuimPipelineReport(models.Model):
     batch_id = fields.Many2one("op.batch", string="Class", readonly=True)
     department_id = fields.Many2one("op.department", string="Team", readonly=True)
     company_id = fields.Many2one("res.company", string="Institution", readonly=True)
-    student_id = fields.Many2one(
-        "op.student", string="Student", readonly=True, groups=STUDENT_READERS
-    )
+    student_id = fields.Many2one("op.student", readonly=True, groups=STUDENT_READERS)
     slb_id = fields.Many2one("res.users", string="SLB", readonly=True, groups=STUDENT_READERS)
     signals = fields.Integer(readonly=True, aggregator="sum")
     reports = fields.Integer(string="Reports Filed", readonly=True, aggregator="sum")

@@ -41,7 +41,7 @@ class VerzuimUrennormReport(models.Model):
         readonly=True,
         aggregator="avg",  # computed as sum(programmed) / sum(norm)
     )
-    below_norm = fields.Boolean(string="Below Norm", readonly=True)
+    below_norm = fields.Boolean(readonly=True)
     student_count = fields.Integer(string="Students", readonly=True, aggregator="sum")
     total_attended_hours = fields.Float(readonly=True, aggregator="sum", digits=(16, 1))
     attended_hours = fields.Float(
