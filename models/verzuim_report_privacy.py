@@ -73,6 +73,9 @@ class VerzuimReportPrivacy(models.AbstractModel):
         if minimum <= 1:
             return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
         aggregates = tuple(aggregates)
+        # Counting distinct students sorts every row of the group: in memory, not on disk
+        # (for this transaction only; PostgreSQL's default is 4 MB).
+        self.env.cr.execute(SQL("SET LOCAL work_mem = '64MB'"))
         rows = super()._read_group(
             domain, groupby, (*aggregates, STUDENTS), having, offset, limit, order
         )
