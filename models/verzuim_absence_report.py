@@ -38,7 +38,7 @@ class VerzuimAbsenceReport(models.Model):
     _description = "Attendance Analysis"
     _auto = False
     _order = "lesson_date desc"
-    _verzuim_ratios = {"attendance_rate": ("attended_hours", "planned_hours")}
+    _verzuim_ratios = {"attendance_rate": ("attended_hours", "planned_hours", 100)}
     _verzuim_figures = FIGURES
 
     lesson_date = fields.Date(readonly=True)
@@ -67,9 +67,11 @@ class VerzuimAbsenceReport(models.Model):
     unauthorized_hours = fields.Float(readonly=True, aggregator="sum", digits=(16, 1))
     missed_hours = fields.Float(readonly=True, aggregator="sum", digits=(16, 1))
     attendance_rate = fields.Float(
+        string="Attendance Rate (%)",
         readonly=True,
+        digits=(16, 1),
         aggregator="avg",  # computed as sum(attended) / sum(planned): see verzuim.report.privacy
-        help="Attended hours divided by planned hours.",
+        help="Attended hours divided by planned hours, in percent.",
     )
 
     def init(self):
@@ -108,8 +110,9 @@ class VerzuimAbsenceReport(models.Model):
                                 THEN line.verzuim_minutes / 60.0 ELSE 0 END AS unauthorized_hours,
                            line.verzuim_minutes / 60.0 AS missed_hours,
                            CASE WHEN line.verzuim_lesson_minutes > 0
-                                THEN GREATEST(line.verzuim_lesson_minutes - line.verzuim_minutes, 0)
-                                     / line.verzuim_lesson_minutes::float
+                                THEN 100.0 * GREATEST(
+                                         line.verzuim_lesson_minutes - line.verzuim_minutes, 0
+                                     ) / line.verzuim_lesson_minutes
                            END AS attendance_rate
                       FROM op_attendance_line line
                  LEFT JOIN op_session session ON session.id = line.verzuim_session_id

@@ -113,7 +113,7 @@ class VerzuimDashboard(models.TransientModel):
                     course.display_name,
                     f"{planned:.1f}" if planned is not False else "–",
                     f"{attended:.1f}" if attended is not False else "–",
-                    hidden if planned is False else f"{rate * 100:.1f}%" if planned else "–",
+                    hidden if planned is False else f"{rate:.1f}%" if planned else "–",
                 ),
             )
             for course, planned, attended, rate in self._rate_rows(date_from, date_to)

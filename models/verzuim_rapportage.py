@@ -129,6 +129,6 @@ class VerzuimRapportageReport(models.AbstractModel):
             "fmt": lambda value, digits=1: "–"
             if value is False or value is None
             else f"{value:.{digits}f}",
-            "pct": lambda value: "–" if value is False or value is None else f"{value * 100:.1f}%",
+            "pct": lambda value: "–" if value is False or value is None else f"{value:.1f}%",
             **layout_values(data),
         }

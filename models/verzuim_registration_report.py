@@ -24,7 +24,7 @@ class VerzuimRegistrationReport(models.Model):
     _description = "Registration Discipline"
     _auto = False
     _order = "lesson_date desc"
-    _verzuim_ratios = {"on_time_rate": ("on_time", "lessons")}
+    _verzuim_ratios = {"on_time_rate": ("on_time", "lessons", 100)}
 
     session_id = fields.Many2one("op.session", string="Lesson", readonly=True)
     lesson_date = fields.Date(readonly=True)
@@ -43,7 +43,9 @@ class VerzuimRegistrationReport(models.Model):
     late = fields.Integer(readonly=True, aggregator="sum")
     missing = fields.Integer(string="Not Registered", readonly=True, aggregator="sum")
     on_time_rate = fields.Float(
+        string="On Time (%)",
         readonly=True,
+        digits=(16, 1),
         aggregator="avg",  # computed as sum(on_time) / sum(lessons)
     )
 
@@ -119,7 +121,7 @@ class VerzuimRegistrationReport(models.Model):
                            CASE WHEN lesson.verzuim_register_state = 'done' THEN 0 ELSE 1 END
                                AS missing,
                            CASE WHEN lesson.verzuim_register_state = 'done'
-                                 AND lesson.done_at <= lesson.deadline THEN 1.0 ELSE 0.0 END
+                                 AND lesson.done_at <= lesson.deadline THEN 100.0 ELSE 0.0 END
                                AS on_time_rate
                       FROM lesson
                  LEFT JOIN op_course course ON course.id = lesson.course_id

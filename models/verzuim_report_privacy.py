@@ -13,8 +13,8 @@ class VerzuimReportPrivacy(models.AbstractModel):
     _name = "verzuim.report.privacy"
     _description = "Analysis: rates and small groups"
 
-    # rate field -> (numerator field, denominator field): the rate of a group is
-    # sum(numerator) / sum(denominator), never an average of the rows' rates.
+    # rate field -> (numerator field, denominator field[, factor]): the rate of a group is
+    # factor * sum(numerator) / sum(denominator), never an average of the rows' rates.
     _verzuim_ratios = {}
     # The figures hidden for a group with too few students (the group's count included).
     _verzuim_figures = ()
@@ -48,9 +48,10 @@ class VerzuimReportPrivacy(models.AbstractModel):
             return self._verzuim_students_sql()
         fname = aggregate_spec.split(":")[0]
         if fname in self._verzuim_ratios:
-            numerator, denominator = self._verzuim_ratios[fname]
+            numerator, denominator, *factor = self._verzuim_ratios[fname]
             return SQL(
-                "SUM(%s)::float / NULLIF(SUM(%s), 0)",
+                "%s * SUM(%s)::float / NULLIF(SUM(%s), 0)",
+                factor[0] if factor else 1,
                 self._field_to_sql(self._table, numerator, query),
                 self._field_to_sql(self._table, denominator, query),
             )

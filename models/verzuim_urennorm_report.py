@@ -20,7 +20,7 @@ class VerzuimUrennormReport(models.Model):
     _order = "school_year desc, batch_id"
     _verzuim_ratios = {
         "attended_hours": ("total_attended_hours", "student_count"),
-        "norm_rate": ("programmed_hours", "norm_hours"),
+        "norm_rate": ("programmed_hours", "norm_hours", 100),
     }
     _verzuim_figures = ("attended_hours", "total_attended_hours")
 
@@ -37,7 +37,8 @@ class VerzuimUrennormReport(models.Model):
     )
     norm_hours = fields.Float(string="Norm (hours)", readonly=True, aggregator="sum")
     norm_rate = fields.Float(
-        string="Programmed / Norm",
+        string="Programmed / Norm (%)",
+        digits=(16, 1),
         readonly=True,
         aggregator="avg",  # computed as sum(programmed) / sum(norm)
     )
@@ -105,7 +106,7 @@ class VerzuimUrennormReport(models.Model):
                            lesson.programmed_hours,
                            lesson.given_hours,
                            norm.hours AS norm_hours,
-                           lesson.programmed_hours / NULLIF(norm.hours, 0) AS norm_rate,
+                           100 * lesson.programmed_hours / NULLIF(norm.hours, 0) AS norm_rate,
                            lesson.programmed_hours < norm.hours AS below_norm,
                            COALESCE(attendance.student_count, 0) AS student_count,
                            COALESCE(attendance.attended_hours, 0) AS total_attended_hours,

@@ -34,17 +34,17 @@ class TestAttendanceAnalysis(AnalysisCase):
             self.assertAlmostEqual(values[1], attended, places=6, msg=group)
             self.assertAlmostEqual(values[2], authorized, places=6, msg=group)
             self.assertAlmostEqual(values[3], unauthorized, places=6, msg=group)
-            self.assertAlmostEqual(values[4], rate, places=6, msg=group)
+            self.assertAlmostEqual(values[4], 100 * rate, places=6, msg=group)
 
     def test_per_programme_the_rate_is_a_ratio_of_sums(self):
         (total,) = self.figures([]).values()
         planned, attended, _au, _un, rate, _n = self.expected(self.lines, lambda line: ())[()]
         self.assertAlmostEqual(total[0], planned)
-        self.assertAlmostEqual(total[4], attended / planned)
+        self.assertAlmostEqual(total[4], 100 * attended / planned)
         # Not the average of the registrations' rates: the lessons differ in length.
         rates = [self.raw(line)[1] / self.raw(line)[0] for line in self.lines]
-        self.assertNotAlmostEqual(total[4], sum(rates) / len(rates), places=3)
-        self.assertAlmostEqual(rate, total[4])
+        self.assertNotAlmostEqual(total[4], 100 * sum(rates) / len(rates), places=3)
+        self.assertAlmostEqual(100 * rate, total[4])
 
     def test_per_class_teacher_and_subject(self):
         self.assert_figures(["batch_id"], lambda line: (line.batch_id,))
@@ -85,7 +85,7 @@ class TestAttendanceAnalysis(AnalysisCase):
             lambda line: school_year(line.attendance_id.session_id.verzuim_lesson_date),
         )
         for group in groups:
-            self.assertAlmostEqual(group["attendance_rate"], want[group["school_year"]][4])
+            self.assertAlmostEqual(group["attendance_rate"], 100 * want[group["school_year"]][4])
 
 
 @tagged("post_install", "-at_install")

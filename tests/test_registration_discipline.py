@@ -81,7 +81,7 @@ class TestRegistrationDiscipline(AnalysisCase):
             self.assertEqual(on_time, want[(teacher, week, "on_time")])
             self.assertEqual(late, want[(teacher, week, "late")])
             self.assertEqual(missing, want[(teacher, week, "missing")])
-            self.assertAlmostEqual(rate, on_time / lessons)
+            self.assertAlmostEqual(rate, 100 * on_time / lessons)
 
     def test_the_deadline_is_a_setting(self):
         self.env.company.verzuim_register_deadline = 18.0  # 18:00 on the lesson's day
