@@ -35,7 +35,12 @@ class VerzuimPipelineReport(models.Model):
     )
     signal_state = fields.Selection(SIGNAL_STATES, readonly=True)
     melding_state = fields.Selection(MELDING_STATES, string="Report State", readonly=True)
-    date_raised = fields.Date(string="Raised On", readonly=True)
+    date_raised = fields.Date(
+        string="Raised On",
+        readonly=True,
+        help="The day the duty arose: the signal's last day (its threshold reached), or the day "
+        "a report by judgement was drafted.",
+    )
     school_year = fields.Char(readonly=True)
     deadline = fields.Date(readonly=True)
     date_filed = fields.Date(string="Filed On", readonly=True)
@@ -79,8 +84,7 @@ class VerzuimPipelineReport(models.Model):
                                signal.rule_id,
                                signal.state AS signal_state,
                                melding.state AS melding_state,
-                               (signal.create_date AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date
-                                   AS date_raised,
+                               signal.date_end AS date_raised,
                                COALESCE(melding.deadline, signal.deadline) AS deadline,
                                melding.date_filed,
                                melding.date_closed,

@@ -35,7 +35,9 @@ class VerzuimUrennormReport(models.Model):
     given_hours = fields.Float(
         readonly=True, aggregator="sum", digits=(16, 1), help="Programmed lessons that have ended."
     )
-    norm_hours = fields.Float(string="Norm (hours)", readonly=True, aggregator="sum")
+    norm_hours = fields.Float(
+        string="Norm (hours)", readonly=True, aggregator="sum", digits=(16, 0)
+    )
     norm_rate = fields.Float(
         string="Programmed / Norm (%)",
         digits=(16, 1),

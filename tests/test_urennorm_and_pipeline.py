@@ -103,10 +103,6 @@ class TestLegalPipeline(AnalysisCase):
             {**base, "student_id": s[2].id, "date_start": date(2026, 3, 2),
              "date_end": date(2026, 3, 9), "deadline": today - timedelta(days=10)}
         )  # fmt: skip
-        cls.env.cr.execute(
-            "UPDATE verzuim_signal SET create_date = %s WHERE id = %s",
-            (date(2026, 3, 10), cls.reported.id),
-        )
         cls.melding = (
             cls.env["verzuim.melding"]
             .sudo()
@@ -137,8 +133,8 @@ class TestLegalPipeline(AnalysisCase):
         reported = rows[self.reported]
         self.assertEqual(reported.overdue, 0)  # overdue signal, but its report was filed
         self.assertEqual(reported.melding_state, "closed")
-        self.assertEqual(reported.date_raised, date(2026, 3, 10))
-        self.assertEqual(reported.days_to_report, 2)
+        self.assertEqual(reported.date_raised, date(2026, 3, 9))  # the threshold reached
+        self.assertEqual(reported.days_to_report, 3)
         self.assertEqual(reported.days_to_close, 20)
         self.assertEqual(reported.course_id, self.course)
 
@@ -152,7 +148,7 @@ class TestLegalPipeline(AnalysisCase):
                 ["signals:sum", "reports:sum", "overdue:sum", "days_to_report:avg"],
             )
         )
-        self.assertEqual(rows, [(self.env.ref("mbo_verzuim.rule_legal_16h"), 3, 1, 1, 2.0)])
+        self.assertEqual(rows, [(self.env.ref("mbo_verzuim.rule_legal_16h"), 3, 1, 1, 3.0)])
         states = (
             self.env["verzuim.pipeline.report"]
             .with_user(self.coordinator)
