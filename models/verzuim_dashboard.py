@@ -10,6 +10,7 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.tools.misc import format_date
+from odoo.tools.misc import formatLang
 
 LEGAL_DOMAIN = [
     "|",
@@ -111,9 +112,13 @@ class VerzuimDashboard(models.TransientModel):
                 "",
                 (
                     course.display_name,
-                    f"{planned:.1f}" if planned is not False else "–",
-                    f"{attended:.1f}" if attended is not False else "–",
-                    hidden if planned is False else f"{rate:.1f}%" if planned else "–",
+                    formatLang(self.env, planned, digits=1) if planned is not False else "–",
+                    formatLang(self.env, attended, digits=1) if attended is not False else "–",
+                    hidden
+                    if planned is False
+                    else f"{formatLang(self.env, rate, digits=1)}%"
+                    if planned
+                    else "–",
                 ),
             )
             for course, planned, attended, rate in self._rate_rows(date_from, date_to)
@@ -201,8 +206,8 @@ class VerzuimDashboard(models.TransientModel):
                 (
                     row["batch_id"][1] if row["batch_id"] else "",
                     leerwegen.get(row["leerweg"], ""),
-                    f"{row['programmed_hours']:.0f}",
-                    f"{row['norm_hours']:.0f}",
+                    formatLang(self.env, row["programmed_hours"], digits=0),
+                    formatLang(self.env, row["norm_hours"], digits=0),
                 ),
             )
             for row in self._urennorm_rows(school_year)

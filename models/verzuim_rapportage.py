@@ -10,6 +10,7 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tools.misc import format_date
+from odoo.tools.misc import formatLang
 
 from .verzuim_letter_reports import layout_values
 
@@ -128,7 +129,9 @@ class VerzuimRapportageReport(models.AbstractModel):
             "today": fields.Date.context_today(self),
             "fmt": lambda value, digits=1: "–"
             if value is False or value is None
-            else f"{value:.{digits}f}",
-            "pct": lambda value: "–" if value is False or value is None else f"{value:.1f}%",
+            else formatLang(self.env, value, digits=digits),
+            "pct": lambda value: "–"
+            if value is False or value is None
+            else f"{formatLang(self.env, value, digits=1)}%",
             **layout_values(data),
         }
