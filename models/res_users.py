@@ -8,9 +8,11 @@ HOME_ACTIONS = [
     ("mbo_verzuim.group_coordinator", "mbo_verzuim.op_student_action_dossier"),
     ("mbo_verzuim.group_slb", "mbo_verzuim.op_attendance_line_action_slb"),
     ("mbo_verzuim.group_frontoffice", "mbo_verzuim.verzuim_notice_action"),
-    ("mbo_verzuim.group_management", "mbo_verzuim.verzuim_absence_report_action"),
+    ("mbo_verzuim.group_management", "mbo_verzuim.verzuim_dashboard_action"),
     ("mbo_verzuim.group_teacher", "mbo_verzuim.op_session_action_my_lessons"),
 ]
+# Screens that were a role's first screen before: a user still on one follows the roles.
+FORMER_HOME_ACTIONS = ["mbo_verzuim.verzuim_absence_report_action"]
 GROUP_KEYS = ("groups_id", "in_group_", "sel_groups_")
 
 
@@ -42,7 +44,11 @@ class ResUsers(models.Model):
         another home action: only an empty home action, or one of the roles' screens (set
         here when an earlier role was given), follows the roles."""
         homes = [(group, action) for group, action in self._verzuim_home_actions() if action]
-        ours = {action.id for _group, action in homes}
+        ours = {action.id for _group, action in homes} | {
+            action.id
+            for action in (self.env.ref(xmlid, False) for xmlid in FORMER_HOME_ACTIONS)
+            if action
+        }
         for user in self.sudo():
             if user.action_id and user.action_id.id not in ours:
                 continue

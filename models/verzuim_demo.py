@@ -381,6 +381,7 @@ class VerzuimDemo(models.AbstractModel):
                         "attendance_date": day,
                         "faculty_id": faculty.id,
                         "state": "done",
+                        "verzuim_done_at": self._demo_done_at(tz, day, slot, end),
                     }
                 )
                 weeks_ago = (
@@ -391,6 +392,13 @@ class VerzuimDemo(models.AbstractModel):
                     lines.append(self._demo_line_vals(env, sheet, session, student, status, late))
         env["op.attendance.line"].create(lines)
         self._demo_notices(env, students, today, tz)
+
+    def _demo_done_at(self, tz, day, slot, end):
+        """Most registers are completed right after the lesson; now and then one the next
+        morning (late), so that registration discipline has something to show."""
+        if (day.toordinal() + slot) % 9 == 0:
+            return self._utc(tz, day + timedelta(days=1), time(9, 0))
+        return self._utc(tz, day, end) + timedelta(minutes=10)
 
     def _utc(self, tz, day, at):
         local = tz.localize(datetime.combine(day, at))

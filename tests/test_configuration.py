@@ -56,6 +56,11 @@ class TestSettingsForm(VerzuimCase):
         "verzuim_sick_deadline",
         "verzuim_leave_decision_days",
         "verzuim_same_day_notice",
+        "verzuim_min_group_size",
+        "verzuim_register_deadline",
+        "verzuim_discipline_mail",
+        "verzuim_norm_bol",
+        "verzuim_norm_bbl",
     }
 
     @classmethod
@@ -89,6 +94,23 @@ class TestSettingsForm(VerzuimCase):
             name for name in self.env["res.config.settings"]._fields if name.startswith("verzuim_")
         }
         self.assertEqual(ours, self.SETTINGS, "a new setting needs its test both ways here")
+
+    def test_management_information_settings_both_ways(self):
+        self.assert_both_ways("verzuim_min_group_size", 3, 5)
+        self.assert_both_ways("verzuim_register_deadline", 17.5, 24.0)
+        self.assert_both_ways("verzuim_discipline_mail", True, False)
+        self.assert_both_ways("verzuim_norm_bol", 1100.0, 1000.0)
+        self.assert_both_ways("verzuim_norm_bbl", 900.0, 850.0)
+
+    def test_management_information_settings_refuse_nonsense(self):
+        for values in (
+            {"verzuim_min_group_size": 0},
+            {"verzuim_register_deadline": 25.0},
+            {"verzuim_register_deadline": 0.0},
+            {"verzuim_norm_bol": -1.0},
+        ):
+            with self.subTest(values=values), self.assertRaises(ValidationError):
+                self.save(**values)
 
     def test_liberation_day_both_ways(self):
         self.assert_both_ways("verzuim_liberation_day", True, False)

@@ -6,7 +6,7 @@ HOMES = {
     "mbo_verzuim.group_teacher": "mbo_verzuim.op_session_action_my_lessons",
     "mbo_verzuim.group_slb": "mbo_verzuim.op_attendance_line_action_slb",
     "mbo_verzuim.group_coordinator": "mbo_verzuim.op_student_action_dossier",
-    "mbo_verzuim.group_management": "mbo_verzuim.verzuim_absence_report_action",
+    "mbo_verzuim.group_management": "mbo_verzuim.verzuim_dashboard_action",
     "mbo_verzuim.group_frontoffice": "mbo_verzuim.verzuim_notice_action",
 }
 
@@ -53,3 +53,9 @@ class TestHomeScreen(VerzuimCase):
             user = self.env["res.users"].search([("login", "=", login)])
             if user:
                 self.assertEqual(user.action_id.id, self.env.ref(action).id, login)
+
+    def test_management_on_the_former_figures_screen_moves_to_the_dashboard(self):
+        user = self.make_user("home_former_mgmt", "mbo_verzuim.group_management")
+        user.action_id = self.env.ref("mbo_verzuim.verzuim_absence_report_action").id
+        self.env["res.users"]._verzuim_update_home_action_all()
+        self.assertEqual(user.action_id.id, self.env.ref(HOMES["mbo_verzuim.group_management"]).id)

@@ -62,7 +62,12 @@ class TestMenusPerRole(VerzuimCase):
                 "verzuim_notice_action",
                 "op_student_action",
             },
-            "group_management": {"verzuim_absence_report_action"},
+            "group_management": {
+                "verzuim_absence_report_action",
+                "verzuim_registration_report_action",
+                "verzuim_pipeline_report_action",
+                "verzuim_urennorm_report_action",
+            },
         }
         for role, user in self.users.items():
             actions = self.visible_actions(user)
@@ -76,4 +81,13 @@ class TestMenusPerRole(VerzuimCase):
     def test_management_sees_no_registrations_menu(self):
         actions = self.visible_actions(self.users["group_management"])
         models = {action.res_model for action in actions}
-        self.assertEqual(models, {"verzuim.absence.report"})
+        self.assertEqual(
+            models,
+            {
+                "verzuim.absence.report",
+                "verzuim.registration.report",
+                "verzuim.pipeline.report",
+                "verzuim.urennorm.report",
+                "verzuim.rapportage",
+            },
+        )

@@ -74,8 +74,8 @@ registry.category("web_tour.tours").add("mbo_verzuim_frontoffice_recovered", {
 registry.category("web_tour.tours").add("mbo_verzuim_management_figures", {
     steps: () => [
         {
-            content: "After login management lands on the figures",
-            trigger: ".o_pivot_view",
+            content: "After login management lands on the dashboard",
+            trigger: ".o_verzuim_dashboard",
         },
         noPromotion,
     ],
