@@ -50,10 +50,12 @@ class PortalFixtures(VerzuimFixtures):
 
     @classmethod
     def make_portal_user(cls, login, partner=None):
-        """A portal user (password = login), on ``partner`` when given (a student's own)."""
+        """A portal user (password = login), on ``partner`` when given (a student's own). In
+        English: the tests read the source texts (Dutch is what the demo's families see)."""
         vals = {
             "login": login,
             "password": login,
+            "lang": "en_US",
             "tz": "Europe/Amsterdam",
             "groups_id": [(6, 0, [cls.env.ref("base.group_portal").id])],
         }
