@@ -50,15 +50,14 @@ class VerzuimEvaluationStamp(models.Model):
                 SELECT student_id,
                        count(*) || ':' || bit_xor(hashint8extended(
                            id::bigint * 1000003
-                           + (verzuim_lesson_date - DATE '2000-01-01') * 7919
-                           + verzuim_minutes * 31
+                           + coalesce(verzuim_lesson_date - DATE '2000-01-01', 0) * 7919
+                           + coalesce(verzuim_minutes, 0) * 31
                            + coalesce(verzuim_reason_id, 0)::bigint * 65537
                            + coalesce(verzuim_session_id, 0)::bigint * 104729
-                           + coalesce(extract(epoch FROM verzuim_lesson_start)::bigint, 0)
-                           + CASE verzuim_category WHEN 'unauthorized' THEN 1
-                                                   WHEN 'authorized' THEN 2 ELSE 3 END
-                           + CASE WHEN verzuim_attended THEN 4 ELSE 0 END
-                           + CASE WHEN active THEN 0 ELSE 8 END, 0)) AS part
+                           + coalesce(timestamp_hash(verzuim_lesson_start), 0)
+                           + coalesce(length(verzuim_category), 0) * 3
+                           + coalesce(verzuim_attended::int, 0) * 64
+                           + coalesce(active::int, 1) * 128, 0)) AS part
                   FROM op_attendance_line WHERE student_id = ANY(%(ids)s)
               GROUP BY student_id
             ),

@@ -64,6 +64,8 @@ class VerzuimSignalEvaluation(models.Model):
             todo = company_students
             if reuse:
                 todo -= company_students.browse(stamps._unchanged(signatures))
+            if not todo:
+                continue
             calendar = self.env["verzuim.holiday"]._school_calendar(
                 date_from - timedelta(days=60), as_of + timedelta(days=400), company=company
             )
