@@ -4,6 +4,7 @@ from odoo import api
 from odoo import models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
+from odoo.tools.sql import create_index
 
 # OpenEduCat's timetable settings (ir.config_parameter) and what each one forbids: two lessons
 # on the same day whose times overlap and that share these columns.
@@ -29,12 +30,11 @@ class OpSessionTimetableCheck(models.Model):
     def init(self):
         result = super().init()
         for column in ("faculty_id", "classroom_id", "batch_id"):
-            self.env.cr.execute(
-                SQL(
-                    "CREATE INDEX IF NOT EXISTS %s ON op_session (%s, start_datetime)",
-                    SQL.identifier(f"op_session_{column}_start_idx"),
-                    SQL.identifier(column),
-                )
+            create_index(
+                self.env.cr,
+                f"op_session_{column}_start_idx",
+                self._table,
+                [column, "start_datetime"],
             )
         return result
 
